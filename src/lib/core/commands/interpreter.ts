@@ -1,0 +1,113 @@
+import { member } from '../model/cluster-dynamics';
+import { record } from '../sim/kernel';
+import type { SimState } from '../sim/state';
+import type { CommandContext } from './context';
+import { formssi } from './formssi';
+import { iplCommand, setSsi, shutdownCommand } from './member-control';
+import { querySsi } from './query-ssi';
+import { queryNames, queryUser } from './query-users';
+import { defineRelodomain, queryRelodomain } from './relodomain';
+import { HCP, fail, ok, readyLine, type CommandOutput } from './responses';
+import { kw, matches, words, type Keyword } from './words';
+
+/** A command: its keyword (with minimum abbreviation) and its handler. */
+interface CommandDef {
+	keyword: Keyword;
+	run: (ctx: CommandContext, args: string[]) => CommandOutput;
+}
+
+/** Subcommands of QUERY; anything else is taken as a user ID (QUERY userid). */
+const QUERIES: CommandDef[] = [
+	{ keyword: kw('SSI'), run: querySsi },
+	{ keyword: kw('RELODomain'), run: queryRelodomain },
+	{ keyword: kw('Names'), run: queryNames }
+];
+
+const COMMANDS: CommandDef[] = [
+	{
+		keyword: kw('Query'),
+		run: (ctx, [sub, ...rest]) => {
+			if (sub === undefined) return HCP.missingOperand();
+			const q = QUERIES.find((d) => matches(sub, d.keyword));
+			if (q) return q.run(ctx, rest);
+			if (!/^[A-Za-z0-9@#$]{1,8}$/.test(sub)) return HCP.invalidOption(sub);
+			return queryUser(ctx, sub, rest);
+		}
+	},
+	{
+		keyword: kw('DEFine'),
+		run: (ctx, [sub, ...rest]) => {
+			if (sub === undefined) return HCP.missingOperand();
+			if (matches(sub, kw('RELODomain'))) return defineRelodomain(ctx, rest);
+			return HCP.invalidOption(sub);
+		}
+	},
+	{
+		keyword: kw('SET'),
+		run: (ctx, [sub, ...rest]) => {
+			if (sub === undefined) return HCP.missingOperand();
+			if (matches(sub, kw('SSI'))) return setSsi(ctx, rest);
+			return HCP.invalidOption(sub);
+		}
+	},
+	{ keyword: kw('FORMSSI'), run: formssi },
+	{ keyword: kw('SHUTDOWN'), run: shutdownCommand },
+	{ keyword: kw('AT'), run: atCommand }
+];
+
+/** Every command name the console accepts, for completion and the reference. */
+export const COMMAND_NAMES = [...COMMANDS.map((c) => c.keyword.name), 'IPL'];
+
+/**
+ * AT sysname CMD command: runs a command on another active member (001 "Cross-System CP
+ * Commands"; 000 Example 4-3 `at itsossi1 cmd shutdown reipl`).
+ */
+function atCommand(ctx: CommandContext, args: string[]): CommandOutput {
+	const [sys, cmdKw, ...rest] = args;
+	if (!sys || !cmdKw || !matches(cmdKw, kw('CMD')) || rest.length === 0) {
+		return fail(26, 'HCPCMD026E Operand missing or invalid', 'Usage: AT sysname CMD command');
+	}
+	const target = member(ctx.state, sys);
+	if (!target) return fail(4, `${sys.toUpperCase()} is not a member of SSI cluster ${ctx.state.cluster.name}`);
+	if (target.state === 'Down' || target.state === 'Isolated' || ctx.on.views[target.name] !== 'ok' && target !== ctx.on) {
+		return fail(8, `${target.name} is not an active member that ${ctx.on.name} can reach (it is ${ctx.on.views[target.name] === 'unknown' ? 'Unknown' : target.state})`);
+	}
+	if (matches(rest[0], kw('AT'))) return fail(8, 'AT cannot be nested');
+	return dispatch({ ...ctx, on: target, viaAt: true }, rest);
+}
+
+function dispatch(ctx: CommandContext, [verb, ...args]: string[]): CommandOutput {
+	if (verb === undefined) return ok();
+	if (ctx.on.state === 'Down') {
+		if (verb.toUpperCase() === 'IPL') return iplCommand(ctx, args);
+		return fail(8, `${ctx.on.name} is down: only IPL is accepted on its console`);
+	}
+	if (verb.toUpperCase() === 'IPL') {
+		return fail(8, `${ctx.on.name} is already running (${ctx.on.state}): use SHUTDOWN REIPL to restart it`);
+	}
+	const def = COMMANDS.find((c) => matches(verb, c.keyword));
+	if (!def) return HCP.unknownCommand(verb);
+	return def.run(ctx, args);
+}
+
+/**
+ * Runs one console command on a member: echoes the input, the response lines and the
+ * `Ready` line to that member's console and logs the command. Never throws: an unexpected
+ * failure inside a handler is answered as a CP error, and the simulation carries on.
+ */
+export function runCommand(state: SimState, on: string, user: string, text: string): { ok: boolean; lines: string[]; rc: number } {
+	const m = member(state, on);
+	if (!m) return { ok: false, lines: [`no member named ${on}`], rc: 1 };
+	const line = text.slice(0, 512);
+	let out: CommandOutput;
+	try {
+		out = dispatch({ state, on: m, user: user.toUpperCase(), viaAt: false }, words(line));
+	} catch (e) {
+		out = fail(999, `The simulator could not complete the command: ${e instanceof Error ? e.message : String(e)}`);
+	}
+	const lines = [...out.lines, readyLine(out.rc, state.epochMs + state.now)];
+	state.console.push({ t: state.now, on: m.name, kind: 'input', text: line });
+	for (const l of lines) state.console.push({ t: state.now, on: m.name, kind: 'output', text: l });
+	record(state, { kind: 'command', on: m.name, user: user.toUpperCase(), text: line, rc: out.rc });
+	return { ok: true, lines, rc: out.rc };
+}

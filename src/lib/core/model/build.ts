@@ -1,0 +1,98 @@
+import type { ScenarioSpec } from '../config/scenario-types';
+import { heapPush } from '../sim/event-queue';
+import { nextInt, seedPrng } from '../sim/prng';
+import { DEFAULT_PARAMS, type SimState } from '../sim/state';
+import { implicitDomains } from './domains';
+import { buildLink, linkFromDevices } from './link';
+import type { MemberState } from './types';
+
+/**
+ * The state at simulated time 0 of a scenario. Members that start Joined have already joined
+ * (the cluster is Stable); each gets a seeded heartbeat phase so that PDR time stamps differ as
+ * they do in 000 Example 2-5. `seed` overrides the scenario's own.
+ */
+export function buildInitialState(spec: ScenarioSpec, seed = spec.seed): SimState {
+	const rng = seedPrng(seed);
+	const params = { ...DEFAULT_PARAMS, ...spec.params };
+	const names = spec.cluster.members.map((m) => m.name);
+	const slots: (string | null)[] = [1, 2, 3, 4].map(
+		(s) => spec.cluster.members.find((m) => m.slot === s)?.systemId ?? null
+	);
+	const members: MemberState[] = [...spec.cluster.members]
+		.sort((a, b) => a.slot - b.slot)
+		.map((m) => {
+			const running = m.initial === 'Joined';
+			const peers = names.filter((n) => n !== m.name);
+			return {
+				slot: m.slot,
+				name: m.name,
+				systemId: m.systemId,
+				cec: m.cec,
+				lpar: m.lpar,
+				storageBytes: m.storageBytes,
+				pagingBytes: m.pagingBytes,
+				cpus: m.cpus,
+				cpuType: m.cpuType,
+				facilities: [...m.facilities],
+				state: m.initial,
+				detail: running ? null : 'shut down successfully',
+				pdr: {
+					state: m.initial,
+					stamp: running ? spec.startEpochMs : null,
+					lastChange: m.name,
+					detail: running ? null : 'shut down successfully'
+				},
+				received: Object.fromEntries(peers.map((p) => [p, running ? 0 : null])),
+				views: Object.fromEntries(peers.map((p) => [p, 'ok' as const])),
+				heartbeatPhaseMs: nextInt(rng, 0, params.heartbeatMs - 1),
+				incarnation: running ? 1 : 0,
+				upSince: running ? 0 : null
+			};
+		});
+	const state: SimState = {
+		format: 'quiesce-sim/1',
+		scenario: spec.name,
+		seed,
+		epochMs: spec.startEpochMs,
+		now: 0,
+		seq: 0,
+		rng,
+		queue: [],
+		params,
+		cluster: {
+			name: spec.cluster.name,
+			slots,
+			mode: 'Stable',
+			crossSystemTimeouts: spec.cluster.crossSystemTimeouts,
+			pdr: { ...spec.cluster.pdr, locked: false },
+			members,
+			links: spec.cluster.links.map((l) =>
+				l.devices
+					? linkFromDevices(l.between[0], l.between[1], l.devices)
+					: buildLink(l.between[0], l.between[1], l.chpids, l.ctcs, parseInt(l.firstRdev, 16))
+			),
+			domains: [
+				...implicitDomains(members),
+				...spec.cluster.domains.map((d) => ({ name: d.name, members: [...d.members], implicit: false }))
+			],
+			guests: spec.guests
+				.filter((g) => members.find((m) => m.name === g.on)?.state !== 'Down')
+				.map((g) => ({ ...g }))
+		},
+		log: [{ t: 0, kind: 'sim.start', scenario: spec.name, seed }],
+		console: [],
+		inputs: []
+	};
+	for (const m of members) {
+		if (m.state === 'Down') continue;
+		heapPush(state.queue, {
+			at: m.heartbeatPhaseMs,
+			seq: state.seq++,
+			event: { type: 'member.heartbeat', member: m.name, incarnation: m.incarnation }
+		});
+	}
+	for (const step of spec.script) {
+		heapPush(state.queue, { at: step.at, seq: state.seq++, event: { type: 'input', input: step.input } });
+	}
+	return state;
+}

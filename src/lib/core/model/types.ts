@@ -1,0 +1,103 @@
+/**
+ * The SSI cluster model: plain, JSON-serialisable data. Everything the simulation knows lives
+ * in these shapes, so a snapshot is a deep copy of them (see core/sim/snapshot.ts).
+ */
+
+/** Member states of 000 §2.4.1. `Unknown` is not a state: it is how a peer that stopped communicating is shown. */
+export type MemberStateName = 'Down' | 'Joining' | 'Joined' | 'Leaving' | 'Suspended' | 'Isolated';
+
+/** Cluster modes of 000 §2.4.2. */
+export type ClusterMode = 'Stable' | 'Influx' | 'Safe';
+
+/** Architecture features of 000 Figure 3-5. */
+export const FACILITIES = ['GIEF', 'EX-EXT', 'FLOAT-PT', 'E-MONITOR', 'FACILITY X'] as const;
+export type Facility = (typeof FACILITIES)[number];
+
+/** How one member sees one peer over ISFC. */
+export type PeerView = 'ok' | 'unknown' | 'unreachable';
+
+export interface MemberState {
+	/** Slot in the SSI member list (1-4). */
+	slot: number;
+	/** System name (1-8 characters). */
+	name: string;
+	/** The name the member resolves to at IPL through System_Identifier (000 App. A.2). */
+	systemId: string;
+	cec: string;
+	lpar: string;
+	storageBytes: number;
+	pagingBytes: number;
+	cpus: number;
+	cpuType: 'CP' | 'IFL';
+	facilities: Facility[];
+	/** The member's true state. */
+	state: MemberStateName;
+	/** Why it is in that state, when CP says (e.g. "shut down successfully"). */
+	detail: string | null;
+	/** The member's own record in the PDR: state and heartbeat time stamp (epoch ms of simulated wall clock). */
+	pdr: { state: MemberStateName; stamp: number | null; lastChange: string; detail: string | null };
+	/** Last ISFC heartbeat this member received from each peer (simulated ms), by peer name. */
+	received: Record<string, number | null>;
+	/** How this member sees each peer. */
+	views: Record<string, PeerView>;
+	/** Offset of this member's heartbeats within the interval (seeded, keeps members out of lock-step). */
+	heartbeatPhaseMs: number;
+	/** Counts IPLs; timers of an earlier incarnation are ignored after an abend and re-IPL. */
+	incarnation: number;
+	/** Simulated ms at which the current incarnation started joining (null while down). */
+	upSince: number | null;
+}
+
+export interface CtcState {
+	/** Real device number on the first member of the link. */
+	rdevA: string;
+	/** Real device number on the second member of the link. */
+	rdevB: string;
+	failed: boolean;
+}
+
+export interface ChpidState {
+	/** Channel path id (two hex digits). */
+	id: string;
+	failed: boolean;
+	ctcs: CtcState[];
+}
+
+/** An ISFC logical link between two members: 1-16 FICON CTC devices over 1-4 CHPIDs (000 §2.3.1, 001). */
+export interface LinkState {
+	id: string;
+	between: [string, string];
+	/** The whole logical link is cut (a fault injected by the user), whatever its devices' state. */
+	severed: boolean;
+	chpids: ChpidState[];
+}
+
+export interface DomainState {
+	name: string;
+	members: string[];
+	/** True for the SSI domain and the single-member domains CP defines itself (000 §3.5.1). */
+	implicit: boolean;
+}
+
+export type GuestStatus = 'logged-on' | 'disconnected';
+
+export interface GuestState {
+	user: string;
+	/** USER (single configuration) or IDENTITY (multiconfiguration), 000 §2.2.4. */
+	kind: 'USER' | 'IDENTITY';
+	on: string;
+	status: GuestStatus;
+}
+
+export interface ClusterState {
+	name: string;
+	/** The SSI member list: the system name in each slot 1-4, or null when the slot is Available. */
+	slots: (string | null)[];
+	mode: ClusterMode;
+	crossSystemTimeouts: boolean;
+	pdr: { volume: string; rdev: string; locked: boolean };
+	members: MemberState[];
+	links: LinkState[];
+	domains: DomainState[];
+	guests: GuestState[];
+}

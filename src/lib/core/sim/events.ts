@@ -1,0 +1,56 @@
+import type { ClusterMode, MemberStateName, PeerView } from '../model/types';
+
+/** A fault the user or a script injects (issue: abend, CTC, CHPID, link) and its repair. */
+export type Fault =
+	| { kind: 'member.abend'; member: string }
+	| { kind: 'ctc.fail' | 'ctc.repair'; link: string; chpid: string; ctc: number }
+	| { kind: 'chpid.fail' | 'chpid.repair'; link: string; chpid: string }
+	| { kind: 'link.sever' | 'link.repair'; link: string }
+	/** Mis-set the System_Identifier a member resolves to at its next IPL (000 App. A.2). */
+	| { kind: 'member.systemId'; member: string; systemId: string };
+
+/** Something from outside the simulation: what a replay must repeat to reproduce a run. */
+export type SimInput =
+	| { kind: 'command'; on: string; text: string; user?: string }
+	| { kind: 'fault'; fault: Fault }
+	/** The HMC "Load" of a member (an IPL that does not come from CP). */
+	| { kind: 'ipl'; member: string }
+	| { kind: 'shutdown'; member: string; reipl?: boolean };
+
+/** An input at a simulated time. */
+export interface TimedInput {
+	at: number;
+	input: SimInput;
+}
+
+/** Events on the discrete-event queue. */
+export type SimEvent =
+	| { type: 'member.heartbeat'; member: string; incarnation: number }
+	| { type: 'member.joinComplete'; member: string; incarnation: number }
+	| { type: 'member.shutdownComplete'; member: string; incarnation: number; reipl: boolean }
+	| { type: 'member.reipl'; member: string }
+	| { type: 'input'; input: SimInput };
+
+/** The typed event log: everything that happened, in order, at simulated times. */
+export type LogEntry = { t: number } & (
+	| { kind: 'sim.start'; scenario: string; seed: number }
+	| { kind: 'member.state'; member: string; from: MemberStateName; to: MemberStateName; reason: string }
+	| { kind: 'member.view'; observer: string; peer: string; from: PeerView; to: PeerView }
+	| { kind: 'cluster.mode'; from: ClusterMode; to: ClusterMode }
+	| { kind: 'link.capacity'; link: string; ctcs: number; mbps: number; reason: string }
+	| { kind: 'fault'; fault: Fault }
+	| { kind: 'command'; on: string; user: string; text: string; rc: number }
+	| { kind: 'domain.defined'; name: string; members: string[] }
+	| { kind: 'guest.logoff'; user: string; on: string; reason: string }
+	| { kind: 'slot.changed'; slot: number; from: string | null; to: string | null }
+);
+
+export type LogKind = LogEntry['kind'];
+
+/** One line on a member's console: what was typed and what CP answered. */
+export interface ConsoleLine {
+	t: number;
+	on: string;
+	kind: 'input' | 'output';
+	text: string;
+}

@@ -1,0 +1,53 @@
+import type { ClusterState } from '../model/types';
+import type { Scheduled } from './event-queue';
+import type { ConsoleLine, LogEntry, SimEvent, TimedInput } from './events';
+import type { PrngState } from './prng';
+
+/**
+ * Timing parameters of the SSI model. CP does not publish these; each is a choice, documented
+ * in the README ("Model parameters") with its reason.
+ */
+export interface SimParams {
+	/** Interval between a member's PDR heartbeat writes and ISFC heartbeat messages. */
+	heartbeatMs: number;
+	/** Cross-system timeout: silence after which a peer is no longer considered communicating. */
+	crossSystemTimeoutMs: number;
+	/** From IPL to the end of the join protocol (the member is Joining; the cluster is in Influx). */
+	joinMs: number;
+	/** From SHUTDOWN to Down (the member is Leaving). */
+	shutdownMs: number;
+	/** From Down to the new IPL of SHUTDOWN REIPL. */
+	reiplMs: number;
+	/** The "may be delayed for up to N seconds" of HCPSHU960I (000 Example 4-3 shows 530). */
+	shutdownSignalSeconds: number;
+}
+
+export const DEFAULT_PARAMS: SimParams = {
+	heartbeatMs: 2_000,
+	crossSystemTimeoutMs: 10_000,
+	joinMs: 4_000,
+	shutdownMs: 6_000,
+	reiplMs: 3_000,
+	shutdownSignalSeconds: 530
+};
+
+/** The whole simulation: plain data, so a snapshot is JSON and restores exactly. */
+export interface SimState {
+	format: 'quiesce-sim/1';
+	scenario: string;
+	seed: number;
+	/** Simulated wall clock (epoch ms, UTC) at simulated time 0; used only for printed stamps. */
+	epochMs: number;
+	/** Simulated time in milliseconds since the start. */
+	now: number;
+	/** Next scheduling number for the queue. */
+	seq: number;
+	rng: PrngState;
+	queue: Scheduled<SimEvent>[];
+	params: SimParams;
+	cluster: ClusterState;
+	log: LogEntry[];
+	console: ConsoleLine[];
+	/** Every input applied so far, in order: replaying them reproduces this state. */
+	inputs: TimedInput[];
+}

@@ -1,0 +1,27 @@
+import { defineConfig, devices } from '@playwright/test';
+import { launchOptions } from './browser';
+
+const port = 4173;
+
+export default defineConfig({
+	testDir: './e2e',
+	outputDir: './.output/e2e',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: 0,
+	timeout: 30_000,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		trace: 'retain-on-failure',
+		launchOptions
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
+	webServer: {
+		command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		cwd: '..',
+		url: `http://127.0.0.1:${port}`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000
+	}
+});
