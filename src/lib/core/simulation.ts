@@ -119,7 +119,11 @@ export class Simulation {
 }
 
 /** Replays recorded inputs on a fresh state: the basis of step-back, scrub and shared links. */
-export function replay(initial: SimState, inputs: readonly TimedInput[], until: number): Simulation {
+export function replay(
+	initial: SimState,
+	inputs: readonly TimedInput[],
+	until: number
+): Simulation {
 	const sim = new Simulation(structuredClone(initial));
 	for (const { at, input } of inputs) {
 		sim.runUntil(at);

@@ -64,7 +64,11 @@ export const memberMachine = setup({
 
 /** The state after `event`, or the same state when the event is not legal there. */
 export function nextMemberState(state: MemberStateName, event: MemberEvent): MemberStateName {
-	const [next] = transition(memberMachine, memberMachine.resolveState({ value: state, context: {} }), event);
+	const [next] = transition(
+		memberMachine,
+		memberMachine.resolveState({ value: state, context: {} }),
+		event
+	);
 	return next.value as MemberStateName;
 }
 

@@ -73,7 +73,11 @@ export function buildInitialState(spec: ScenarioSpec, seed = spec.seed): SimStat
 			),
 			domains: [
 				...implicitDomains(members),
-				...spec.cluster.domains.map((d) => ({ name: d.name, members: [...d.members], implicit: false }))
+				...spec.cluster.domains.map((d) => ({
+					name: d.name,
+					members: [...d.members],
+					implicit: false
+				}))
 			],
 			guests: spec.guests
 				.filter((g) => members.find((m) => m.name === g.on)?.state !== 'Down')
@@ -92,7 +96,11 @@ export function buildInitialState(spec: ScenarioSpec, seed = spec.seed): SimStat
 		});
 	}
 	for (const step of spec.script) {
-		heapPush(state.queue, { at: step.at, seq: state.seq++, event: { type: 'input', input: step.input } });
+		heapPush(state.queue, {
+			at: step.at,
+			seq: state.seq++,
+			event: { type: 'input', input: step.input }
+		});
 	}
 	return state;
 }

@@ -33,7 +33,13 @@ function wallClock(state: SimState): number {
 }
 
 /** Moves a member through its machine; logs and mirrors into the PDR when it changes. */
-function drive(state: SimState, m: MemberState, event: MemberEvent, reason: string, writePdr = true): boolean {
+function drive(
+	state: SimState,
+	m: MemberState,
+	event: MemberEvent,
+	reason: string,
+	writePdr = true
+): boolean {
 	const to = nextMemberState(m.state, event);
 	if (to === m.state) return false;
 	const from = m.state;
@@ -55,7 +61,8 @@ export function joinObstacle(state: SimState, m: MemberState): string | null {
 		return `system ${m.systemId} is not in the SSI member list of ${c.name}`;
 	}
 	const clash = c.members.find((o) => o !== m && isRunning(o) && o.systemId === m.systemId);
-	if (clash) return `system identifier ${m.systemId} is already in use by the member in slot ${clash.slot}`;
+	if (clash)
+		return `system identifier ${m.systemId} is already in use by the member in slot ${clash.slot}`;
 	for (const other of c.slots) {
 		if (other === null || other === m.systemId) continue;
 		if (!findLink(c.links, m.name, other)) return `no ISLINK to ${other}`;
@@ -76,9 +83,17 @@ export function ipl(state: SimState, m: MemberState): string | null {
 	}
 	drive(state, m, { type: 'member.ipl', compatible: obstacle === null }, obstacle ?? 'IPL');
 	if (obstacle === null) {
-		schedule(state, state.params.joinMs, { type: 'member.joinComplete', member: m.name, incarnation: m.incarnation });
+		schedule(state, state.params.joinMs, {
+			type: 'member.joinComplete',
+			member: m.name,
+			incarnation: m.incarnation
+		});
 	}
-	schedule(state, m.heartbeatPhaseMs, { type: 'member.heartbeat', member: m.name, incarnation: m.incarnation });
+	schedule(state, m.heartbeatPhaseMs, {
+		type: 'member.heartbeat',
+		member: m.name,
+		incarnation: m.incarnation
+	});
 	updateMode(state);
 	return null;
 }
@@ -90,7 +105,12 @@ export function joinComplete(state: SimState, m: MemberState, incarnation: numbe
 		(o) => o !== m && inCluster(o) && !linkUp(findLink(state.cluster.links, m.name, o.name)!)
 	);
 	m.detail = unreachable ? `cannot communicate with ${unreachable.name}` : null;
-	drive(state, m, { type: 'member.joinComplete', reachable: !unreachable }, m.detail ?? 'joined the cluster');
+	drive(
+		state,
+		m,
+		{ type: 'member.joinComplete', reachable: !unreachable },
+		m.detail ?? 'joined the cluster'
+	);
 	updateMode(state);
 }
 
@@ -118,7 +138,12 @@ export function shutdown(state: SimState, m: MemberState, reipl: boolean): strin
 	return null;
 }
 
-export function shutdownComplete(state: SimState, m: MemberState, incarnation: number, reipl: boolean): void {
+export function shutdownComplete(
+	state: SimState,
+	m: MemberState,
+	incarnation: number,
+	reipl: boolean
+): void {
 	if (m.incarnation !== incarnation || m.state !== 'Leaving') return;
 	m.detail = 'shut down successfully';
 	drive(state, m, { type: 'member.shutdownComplete' }, 'shut down successfully');
@@ -161,7 +186,11 @@ export function heartbeat(state: SimState, m: MemberState, incarnation: number):
 		}
 		judgePeers(state, m);
 	}
-	schedule(state, state.params.heartbeatMs, { type: 'member.heartbeat', member: m.name, incarnation });
+	schedule(state, state.params.heartbeatMs, {
+		type: 'member.heartbeat',
+		member: m.name,
+		incarnation
+	});
 	updateMode(state);
 }
 
@@ -189,12 +218,23 @@ function judgePeers(state: SimState, m: MemberState): void {
 		const before = m.views[peer.name] ?? 'ok';
 		if (before !== view) {
 			m.views[peer.name] = view;
-			record(state, { kind: 'member.view', observer: m.name, peer: peer.name, from: before, to: view });
+			record(state, {
+				kind: 'member.view',
+				observer: m.name,
+				peer: peer.name,
+				from: before,
+				to: view
+			});
 		}
 	}
 	const lost = Object.entries(m.views).filter(([, v]) => v === 'unreachable');
 	if (lost.length > 0 && m.state === 'Joined') {
-		drive(state, m, { type: 'member.peerLost' }, `cannot communicate with ${lost.map(([p]) => p).join(' ')}`);
+		drive(
+			state,
+			m,
+			{ type: 'member.peerLost' },
+			`cannot communicate with ${lost.map(([p]) => p).join(' ')}`
+		);
 	} else if (lost.length === 0 && m.state === 'Suspended') {
 		drive(state, m, { type: 'member.peersRestored' }, 'communication restored');
 	}

@@ -4,7 +4,9 @@ import { FACILITIES, type DomainState, type Facility, type MemberState } from '.
  * Relocation domains (000 §3.5.1, 001 "Relocation Domains"): CP defines the SSI domain with
  * every member and a single-member domain per member; users add their own.
  */
-export function implicitDomains(members: readonly Pick<MemberState, 'name' | 'slot'>[]): DomainState[] {
+export function implicitDomains(
+	members: readonly Pick<MemberState, 'name' | 'slot'>[]
+): DomainState[] {
 	const names = [...members].sort((a, b) => a.slot - b.slot).map((m) => m.name);
 	return [
 		{ name: 'SSI', members: names, implicit: true },
@@ -20,7 +22,9 @@ export function domainFacilities(
 	domain: Pick<DomainState, 'members'>,
 	members: readonly Pick<MemberState, 'name' | 'facilities'>[]
 ): Facility[] {
-	const sets = domain.members.map((n) => new Set(members.find((m) => m.name === n)?.facilities ?? []));
+	const sets = domain.members.map(
+		(n) => new Set(members.find((m) => m.name === n)?.facilities ?? [])
+	);
 	if (sets.length === 0) return [];
 	return FACILITIES.filter((f) => sets.every((s) => s.has(f)));
 }

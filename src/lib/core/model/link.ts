@@ -72,7 +72,13 @@ export function linkId(a: string, b: string): string {
  * Device numbers follow 001's pattern (6000-6003, 6020-6023, …): CHPID k uses 60(2k)0 upwards,
  * the same number on both sides, as 001 recommends ("use same real device number").
  */
-export function buildLink(a: string, b: string, chpids: number, ctcs: number, firstRdev = 0x6000): LinkState {
+export function buildLink(
+	a: string,
+	b: string,
+	chpids: number,
+	ctcs: number,
+	firstRdev = 0x6000
+): LinkState {
 	const out: ChpidState[] = [];
 	for (let k = 0; k < chpids; k++) {
 		const count = Math.floor(ctcs / chpids) + (k < ctcs % chpids ? 1 : 0);
@@ -90,7 +96,11 @@ export function buildLink(a: string, b: string, chpids: number, ctcs: number, fi
 }
 
 /** Builds a link from explicit devices, grouped by CHPID in the order they are given. */
-export function linkFromDevices(a: string, b: string, devices: readonly { chpid: string; a: string; b: string }[]): LinkState {
+export function linkFromDevices(
+	a: string,
+	b: string,
+	devices: readonly { chpid: string; a: string; b: string }[]
+): LinkState {
 	const chpids: ChpidState[] = [];
 	for (const d of devices) {
 		let ch = chpids.find((c) => c.id === d.chpid);

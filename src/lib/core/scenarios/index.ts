@@ -28,7 +28,9 @@ export function loadBuiltin(id: string): ScenarioResult {
 	if (json === undefined) {
 		return {
 			ok: false,
-			errors: [{ path: '', message: `no built-in scenario "${id}" (built-in: ${BUILTIN_IDS.join(', ')})` }]
+			errors: [
+				{ path: '', message: `no built-in scenario "${id}" (built-in: ${BUILTIN_IDS.join(', ')})` }
+			]
 		};
 	}
 	return validateScenario(json);

@@ -34,7 +34,13 @@ export type SimEvent =
 /** The typed event log: everything that happened, in order, at simulated times. */
 export type LogEntry = { t: number } & (
 	| { kind: 'sim.start'; scenario: string; seed: number }
-	| { kind: 'member.state'; member: string; from: MemberStateName; to: MemberStateName; reason: string }
+	| {
+			kind: 'member.state';
+			member: string;
+			from: MemberStateName;
+			to: MemberStateName;
+			reason: string;
+	  }
 	| { kind: 'member.view'; observer: string; peer: string; from: PeerView; to: PeerView }
 	| { kind: 'cluster.mode'; from: ClusterMode; to: ClusterMode }
 	| { kind: 'link.capacity'; link: string; ctcs: number; mbps: number; reason: string }

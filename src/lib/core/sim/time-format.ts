@@ -19,21 +19,37 @@ export function civil(ms: number): {
 	const z = days + 719468;
 	const era = Math.floor(z / 146097);
 	const doe = z - era * 146097;
-	const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+	const yoe = Math.floor(
+		(doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365
+	);
 	const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
 	const mp = Math.floor((5 * doy + 2) / 153);
 	const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
 	const month = mp < 10 ? mp + 3 : mp - 9;
 	const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
 	const secs = Math.floor(rem / 1000);
-	return { year, month, day, hour: Math.floor(secs / 3600), minute: Math.floor(secs / 60) % 60, second: secs % 60 };
+	return {
+		year,
+		month,
+		day,
+		hour: Math.floor(secs / 3600),
+		minute: Math.floor(secs / 60) % 60,
+		second: secs % 60
+	};
 }
 
 /** Epoch milliseconds of a UTC calendar time given as `YYYY-MM-DDTHH:MM:SS`, or null if malformed. */
 export function parseCivil(text: string): number | null {
 	const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z?$/.exec(text);
 	if (!m) return null;
-	const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+	const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [
+		number,
+		number,
+		number,
+		number,
+		number,
+		number
+	];
 	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
 	const yy = mo <= 2 ? y - 1 : y;
 	const era = Math.floor(yy / 400);

@@ -1,0 +1,31 @@
+import { buildInitialState } from '$lib/core/model/build';
+import { loadBuiltin } from '$lib/core/scenarios/index';
+import { validateScenario } from '$lib/core/config/scenario';
+import type { ScenarioSpec } from '$lib/core/config/scenario-types';
+import { Simulation } from '$lib/core/simulation';
+
+/** A built-in scenario's spec; fails the test loudly if it does not validate. */
+export function builtin(id: string): ScenarioSpec {
+	const r = loadBuiltin(id);
+	if (!r.ok) throw new Error(`${id}: ${JSON.stringify(r.errors)}`);
+	return r.value;
+}
+
+/** A fresh simulation of a built-in scenario. */
+export function simOf(id: string, seed?: number): Simulation {
+	return new Simulation(buildInitialState(builtin(id), seed));
+}
+
+/** A simulation of an inline scenario object (validated like a file). */
+export function simFrom(json: unknown): Simulation {
+	const r = validateScenario(json);
+	if (!r.ok) throw new Error(JSON.stringify(r.errors));
+	return new Simulation(buildInitialState(r.value));
+}
+
+/** A member's state by name. */
+export function stateOf(sim: Simulation, name: string): string {
+	const m = sim.state.cluster.members.find((x) => x.name === name);
+	if (!m) throw new Error(`no member ${name}`);
+	return m.state;
+}
