@@ -1,0 +1,51 @@
+// `npm run bench`: speed and memory of the simulation core, measured in one run and reported
+// as one JSON object on stdout (ratios, never pass/fail). Progress goes to stderr.
+import { buildInitialState } from '../../src/lib/core/model/build';
+import { loadBuiltin } from '../../src/lib/core/scenarios/index';
+import { Simulation } from '../../src/lib/core/simulation';
+
+function spec(id: string) {
+	const r = loadBuiltin(id);
+	if (!r.ok) throw new Error(`${id}: ${JSON.stringify(r.errors)}`);
+	return r.value;
+}
+
+/** Simulated ms per wall ms for a scenario run to `simMs`, with a crash and re-IPL mid-way. */
+function speedup(id: string, simMs: number): { ratio: number; events: number; wallMs: number } {
+	const s = spec(id);
+	const sim = new Simulation(buildInitialState(s));
+	const first = s.cluster.members[s.cluster.members.length - 1]!.name;
+	const t0 = performance.now();
+	sim.runUntil(simMs / 3);
+	sim.apply({ kind: 'fault', fault: { kind: 'member.abend', member: first } });
+	sim.runUntil((2 * simMs) / 3);
+	sim.apply({ kind: 'ipl', member: first });
+	sim.runUntil(simMs);
+	const wallMs = performance.now() - t0;
+	return { ratio: simMs / wallMs, events: sim.state.log.length, wallMs };
+}
+
+function snapshotCost(id: string): { bytes: number; roundTripMs: number } {
+	const sim = new Simulation(buildInitialState(spec(id)));
+	sim.runUntil(3_600_000);
+	const t0 = performance.now();
+	const json = sim.snapshot();
+	Simulation.restore(json);
+	return { bytes: json.length, roundTripMs: performance.now() - t0 };
+}
+
+process.stderr.write('bench: SSI cluster kernel…\n');
+speedup('itsossia', 600_000); // warm-up
+const four = speedup('itsossia', 24 * 3_600_000);
+const two = speedup('itsossib', 24 * 3_600_000);
+const snap = snapshotCost('itsossia');
+const report = {
+	node: process.version,
+	ssi: {
+		simSpeedup: { itsossia24h: Math.round(four.ratio), itsossib24h: Math.round(two.ratio) },
+		wallMs: { itsossia24h: Math.round(four.wallMs), itsossib24h: Math.round(two.wallMs) },
+		snapshot: { itsossia1hBytes: snap.bytes, roundTripMs: Number(snap.roundTripMs.toFixed(2)) }
+	},
+	heapUsedMiB: Number((process.memoryUsage().heapUsed / 2 ** 20).toFixed(1))
+};
+process.stdout.write(JSON.stringify(report) + '\n');
