@@ -124,7 +124,7 @@ export function replay(
 	inputs: readonly TimedInput[],
 	until: number
 ): Simulation {
-	const sim = new Simulation(structuredClone(initial));
+	const sim = new Simulation(JSON.parse(JSON.stringify(initial)) as SimState);
 	for (const { at, input } of inputs) {
 		sim.runUntil(at);
 		sim.apply(input);
