@@ -80,7 +80,10 @@ export class Simulation {
 		const s = this.state;
 		if (event.type === 'input') {
 			// Script inputs are part of the initial queue, so they are not recorded for replay.
-			this.execute(event.input);
+			const result = this.execute(event.input);
+			if (!result.ok) {
+				record(s, { kind: 'input.rejected', input: event.input, reason: result.lines.join(' ') });
+			}
 			return;
 		}
 		const m = member(s, event.member);

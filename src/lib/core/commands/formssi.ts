@@ -16,18 +16,25 @@ export function formssi(ctx: CommandContext, args: string[]): CommandOutput {
 	if (!verb || verb.toUpperCase() !== 'DISPLAY') {
 		return fail(24, `FORMSSI: only DISPLAY is simulated (FORMSSI DISPLAY vdev)`);
 	}
-	if (!dev) return fail(24, 'FORMSSI DISPLAY needs the device number of the common volume, e.g. FORMSSI DISPLAY 141');
+	if (!dev)
+		return fail(
+			24,
+			'FORMSSI DISPLAY needs the device number of the common volume, e.g. FORMSSI DISPLAY 141'
+		);
 	if (args.length > 2) return fail(24, `FORMSSI: unexpected operand ${args[2]}`);
 	const c = ctx.state.cluster;
 	const wanted = dev.toUpperCase().padStart(4, '0');
 	if (wanted !== '0141' && wanted !== c.pdr.rdev) {
-		return fail(28, `FORMSSI: device ${wanted} does not hold the PDR: link the common volume ${c.pdr.volume} (PMAINT 141) first`);
+		return fail(
+			28,
+			`FORMSSI: device ${wanted} does not hold the PDR: link the common volume ${c.pdr.volume} (PMAINT 141) first`
+		);
 	}
-	const stamps = c.members.map((m) => m.pdr.stamp ?? 0);
 	const out = [
 		`HCPPDF6618I Persistent Data Record on device ${wanted} (label ${c.pdr.volume}) is for ${c.name}`,
 		line('PDR', 'state', c.pdr.locked ? 'Locked' : 'Unlocked'),
-		line('', 'time stamp', formatStamp(Math.max(ctx.state.epochMs, ...stamps))),
+		// The header stamp is when a member record last changed, not the latest heartbeat (001 shows it older).
+		line('', 'time stamp', formatStamp(c.pdr.stamp)),
 		line('', 'cross-system timeouts', c.crossSystemTimeouts ? 'Enabled' : 'Disabled')
 	];
 	for (const m of [...c.members].sort((a, b) => a.slot - b.slot)) {

@@ -68,9 +68,17 @@ function atCommand(ctx: CommandContext, args: string[]): CommandOutput {
 		return fail(26, 'HCPCMD026E Operand missing or invalid', 'Usage: AT sysname CMD command');
 	}
 	const target = member(ctx.state, sys);
-	if (!target) return fail(4, `${sys.toUpperCase()} is not a member of SSI cluster ${ctx.state.cluster.name}`);
-	if (target.state === 'Down' || target.state === 'Isolated' || ctx.on.views[target.name] !== 'ok' && target !== ctx.on) {
-		return fail(8, `${target.name} is not an active member that ${ctx.on.name} can reach (it is ${ctx.on.views[target.name] === 'unknown' ? 'Unknown' : target.state})`);
+	if (!target)
+		return fail(4, `${sys.toUpperCase()} is not a member of SSI cluster ${ctx.state.cluster.name}`);
+	if (
+		target.state === 'Down' ||
+		target.state === 'Isolated' ||
+		(ctx.on.views[target.name] !== 'ok' && target !== ctx.on)
+	) {
+		return fail(
+			8,
+			`${target.name} is not an active member that ${ctx.on.name} can reach (it is ${ctx.on.views[target.name] === 'unknown' ? 'Unknown' : target.state})`
+		);
 	}
 	if (matches(rest[0], kw('AT'))) return fail(8, 'AT cannot be nested');
 	return dispatch({ ...ctx, on: target, viaAt: true }, rest);
@@ -83,7 +91,10 @@ function dispatch(ctx: CommandContext, [verb, ...args]: string[]): CommandOutput
 		return fail(8, `${ctx.on.name} is down: only IPL is accepted on its console`);
 	}
 	if (verb.toUpperCase() === 'IPL') {
-		return fail(8, `${ctx.on.name} is already running (${ctx.on.state}): use SHUTDOWN REIPL to restart it`);
+		return fail(
+			8,
+			`${ctx.on.name} is already running (${ctx.on.state}): use SHUTDOWN REIPL to restart it`
+		);
 	}
 	const def = COMMANDS.find((c) => matches(verb, c.keyword));
 	if (!def) return HCP.unknownCommand(verb);
@@ -95,7 +106,12 @@ function dispatch(ctx: CommandContext, [verb, ...args]: string[]): CommandOutput
  * `Ready` line to that member's console and logs the command. Never throws: an unexpected
  * failure inside a handler is answered as a CP error, and the simulation carries on.
  */
-export function runCommand(state: SimState, on: string, user: string, text: string): { ok: boolean; lines: string[]; rc: number } {
+export function runCommand(
+	state: SimState,
+	on: string,
+	user: string,
+	text: string
+): { ok: boolean; lines: string[]; rc: number } {
 	const m = member(state, on);
 	if (!m) return { ok: false, lines: [`no member named ${on}`], rc: 1 };
 	const line = text.slice(0, 512);
@@ -103,7 +119,10 @@ export function runCommand(state: SimState, on: string, user: string, text: stri
 	try {
 		out = dispatch({ state, on: m, user: user.toUpperCase(), viaAt: false }, words(line));
 	} catch (e) {
-		out = fail(999, `The simulator could not complete the command: ${e instanceof Error ? e.message : String(e)}`);
+		out = fail(
+			999,
+			`The simulator could not complete the command: ${e instanceof Error ? e.message : String(e)}`
+		);
 	}
 	const lines = [...out.lines, readyLine(out.rc, state.epochMs + state.now)];
 	state.console.push({ t: state.now, on: m.name, kind: 'input', text: line });

@@ -30,7 +30,10 @@ export function iplCommand(ctx: CommandContext, args: string[]): CommandOutput {
 	if (err) return fail(8, err);
 	const m = ctx.on;
 	return m.state === 'Isolated'
-		? fail(8, `z/VM IPL of ${m.name}: cannot join SSI cluster ${ctx.state.cluster.name} (${m.detail}); the member is Isolated`)
+		? fail(
+				8,
+				`z/VM IPL of ${m.name}: cannot join SSI cluster ${ctx.state.cluster.name} (${m.detail}); the member is Isolated`
+			)
 		: ok(`z/VM IPL of ${m.name} started: joining SSI cluster ${ctx.state.cluster.name}`);
 }
 
@@ -42,17 +45,29 @@ export function setSsi(ctx: CommandContext, args: string[]): CommandOutput {
 	const c = ctx.state.cluster;
 	const [slotKw, n, name, extra] = args;
 	if (!matches(slotKw, kw('SLOT')) || n === undefined || name === undefined) {
-		return fail(26, 'HCPCMD026E Operand missing or invalid', 'Usage: SET SSI SLOT n sysname|AVAILABLE');
+		return fail(
+			26,
+			'HCPCMD026E Operand missing or invalid',
+			'Usage: SET SSI SLOT n sysname|AVAILABLE'
+		);
 	}
 	if (extra !== undefined) return HCP.invalidOption(extra);
 	const slot = Number(n);
-	if (!Number.isInteger(slot) || slot < 1 || slot > 4) return fail(26, `HCPCMD026E Operand missing or invalid: slot ${n} must be 1-4`);
+	if (!Number.isInteger(slot) || slot < 1 || slot > 4)
+		return fail(26, `HCPCMD026E Operand missing or invalid: slot ${n} must be 1-4`);
 	const to = name.toUpperCase() === 'AVAILABLE' ? null : name.toUpperCase();
-	if (to !== null && !/^[A-Z0-9@#$]{1,8}$/.test(to)) return fail(26, `HCPCMD026E Operand missing or invalid: system name ${name} must be 1-8 characters`);
+	if (to !== null && !/^[A-Z0-9@#$]{1,8}$/.test(to))
+		return fail(
+			26,
+			`HCPCMD026E Operand missing or invalid: system name ${name} must be 1-8 characters`
+		);
 	const from = c.slots[slot - 1] ?? null;
 	const occupant = c.members.find((m) => m.slot === slot);
 	if (occupant && occupant.state !== 'Down') {
-		return fail(8, `Slot ${slot} cannot change: its member ${occupant.name} is ${occupant.state}; shut it down first`);
+		return fail(
+			8,
+			`Slot ${slot} cannot change: its member ${occupant.name} is ${occupant.state}; shut it down first`
+		);
 	}
 	if (to !== null && c.slots.some((s, i) => s === to && i !== slot - 1)) {
 		return fail(8, `${to} is already in slot ${c.slots.indexOf(to) + 1} of the SSI member list`);
@@ -61,4 +76,3 @@ export function setSsi(ctx: CommandContext, args: string[]): CommandOutput {
 	record(ctx.state, { kind: 'slot.changed', slot, from, to });
 	return ok();
 }
-

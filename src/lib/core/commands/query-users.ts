@@ -19,7 +19,8 @@ export function queryUser(ctx: CommandContext, user: string, args: string[]): Co
 		return here ? ok(`${id} ${status(here)}`) : HCP.notLoggedOn(id);
 	}
 	const [at, where, extra] = args.map((a) => a.toUpperCase());
-	if (!matches(at, kw('AT')) || where === undefined) return HCP.invalidOption(args[0]!);
+	if (!matches(at, kw('AT'))) return HCP.invalidOption(args[0]!);
+	if (where === undefined) return HCP.missingOperand();
 	if (extra !== undefined) return HCP.invalidOption(extra);
 	const members = ctx.state.cluster.members.filter((m) => m.state !== 'Down');
 	const scope = where === 'ALL' ? members.map((m) => m.name) : [where];
@@ -36,7 +37,9 @@ export function queryUser(ctx: CommandContext, user: string, args: string[]): Co
 export function queryNames(ctx: CommandContext, args: string[]): CommandOutput {
 	if (args.length > 0) return HCP.invalidOption(args[0]!);
 	const local = ctx.state.cluster.guests.filter((g) => g.on === ctx.on.name);
-	const remote = ctx.state.cluster.guests.filter((g) => g.on !== ctx.on.name && !local.some((l) => l.user === g.user));
+	const remote = ctx.state.cluster.guests.filter(
+		(g) => g.on !== ctx.on.name && !local.some((l) => l.user === g.user)
+	);
 	const entries = [
 		...local.map((g) => `${g.user.padEnd(8)} ${status(g)}`),
 		`${ctx.user.padEnd(8)} - SYSC`,

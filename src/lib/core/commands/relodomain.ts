@@ -19,7 +19,8 @@ export function queryRelodomain(ctx: CommandContext, args: string[]): CommandOut
 		if (second !== undefined) return HCP.invalidOption(second);
 	} else if (matches(first, kw('MEMber'))) {
 		if (second === undefined) return HCP.missingOperand();
-		if (!c.members.some((m) => m.name === second)) return fail(4, `${second} is not a member of SSI cluster ${c.name}`);
+		if (!c.members.some((m) => m.name === second))
+			return fail(4, `${second} is not a member of SSI cluster ${c.name}`);
 		list = list.filter((d) => d.members.includes(second));
 	} else {
 		if (second !== undefined) return HCP.invalidOption(second);
@@ -40,23 +41,41 @@ export function defineRelodomain(ctx: CommandContext, args: string[]): CommandOu
 	const c = ctx.state.cluster;
 	const [rawName, memberKw, ...rest] = args;
 	if (!rawName || !memberKw || !matches(memberKw, kw('MEMbers')) || rest.length === 0) {
-		return fail(26, 'HCPCMD026E Operand missing or invalid', 'Usage: DEFINE RELODOMAIN name MEMBERS sysname [sysname ...]');
+		return fail(
+			26,
+			'HCPCMD026E Operand missing or invalid',
+			'Usage: DEFINE RELODOMAIN name MEMBERS sysname [sysname ...]'
+		);
 	}
 	const name = rawName.toUpperCase();
-	if (!NAME.test(name)) return fail(26, `HCPCMD026E Operand missing or invalid: domain name ${rawName} must be 1-8 letters, digits, @, # or $`);
+	if (!NAME.test(name))
+		return fail(
+			26,
+			`HCPCMD026E Operand missing or invalid: domain name ${rawName} must be 1-8 letters, digits, @, # or $`
+		);
 	if (c.mode !== 'Stable') {
-		return fail(8, `Relocation domain ${name} not defined: the SSI cluster is in ${c.mode} mode; ${c.mode === 'Safe' ? 'new access to shared resources is locked down until the failure is resolved' : 'cross-system functions are suspended while members join or leave'} (000 §2.4.2)`);
+		return fail(
+			8,
+			`Relocation domain ${name} not defined: the SSI cluster is in ${c.mode} mode; ${c.mode === 'Safe' ? 'new access to shared resources is locked down until the failure is resolved' : 'cross-system functions are suspended while members join or leave'} (000 §2.4.2)`
+		);
 	}
 	const existing = c.domains.find((d) => d.name === name);
-	if (existing?.implicit) return fail(4, `Relocation domain ${name} is defined by CP and cannot be changed (000 §3.5.1)`);
+	if (existing?.implicit)
+		return fail(4, `Relocation domain ${name} is defined by CP and cannot be changed (000 §3.5.1)`);
 	const members: string[] = [];
 	for (const raw of rest) {
 		const m = raw.toUpperCase();
-		if (!c.members.some((x) => x.name === m)) return fail(4, `${m} is not a member of SSI cluster ${c.name}`);
+		if (!c.members.some((x) => x.name === m))
+			return fail(4, `${m} is not a member of SSI cluster ${c.name}`);
 		if (!members.includes(m)) members.push(m);
 	}
-	const all = existing ? [...existing.members, ...members.filter((m) => !existing.members.includes(m))] : members;
-	const ordered = c.members.filter((m) => all.includes(m.name)).sort((a, b) => a.slot - b.slot).map((m) => m.name);
+	const all = existing
+		? [...existing.members, ...members.filter((m) => !existing.members.includes(m))]
+		: members;
+	const ordered = c.members
+		.filter((m) => all.includes(m.name))
+		.sort((a, b) => a.slot - b.slot)
+		.map((m) => m.name);
 	if (existing) existing.members = ordered;
 	else c.domains.push({ name, members: ordered, implicit: false });
 	record(ctx.state, { kind: 'domain.defined', name, members: ordered });

@@ -25,5 +25,8 @@ export function matches(word: string | undefined, k: Keyword): boolean {
 
 /** Splits a command line into blank-delimited words (CP has no quoting). */
 export function words(line: string): string[] {
-	return line.trim().split(/\s+/).filter((w) => w.length > 0);
+	return line
+		.trim()
+		.split(/\s+/)
+		.filter((w) => w.length > 0);
 }

@@ -70,6 +70,7 @@ export interface ScenarioError {
 	message: string;
 }
 
-export type ScenarioResult = { ok: true; value: ScenarioSpec } | { ok: false; errors: ScenarioError[] };
+export type ScenarioResult =
+	{ ok: true; value: ScenarioSpec } | { ok: false; errors: ScenarioError[] };
 
 export type { Fault };

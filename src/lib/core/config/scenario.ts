@@ -2,7 +2,10 @@ import { FACILITIES, type Facility } from '../model/types';
 import type { Fault, SimInput } from '../sim/events';
 import { DEFAULT_PARAMS, type SimParams } from '../sim/state';
 import { parseCivil } from '../sim/time-format';
+import type { Diagnostic } from './diagnostics';
 import { parseDuration, parseSize } from './sizes';
+import { checkSsiNetworkRules, parseSystemConfig, type SsiRuleId } from './system-config';
+import { parseUserDirect } from './user-direct';
 import type {
 	GuestSpec,
 	LinkSpec,
@@ -35,12 +38,118 @@ function jsonSyntaxError(text: string, e: unknown): ScenarioError {
 	if (lineCol) {
 		line = Number(lineCol[1]);
 		column = Number(lineCol[2]);
-	} else if (pos) {
-		const before = text.slice(0, Number(pos[1]));
+	} else {
+		// V8 before Node 22 gives no position for "Unexpected token" and "Unexpected end".
+		const before = text.slice(0, pos ? Number(pos[1]) : jsonErrorOffset(text));
 		line = before.split('\n').length;
 		column = before.length - before.lastIndexOf('\n');
 	}
-	return { path: '', line, column, message: `not valid JSON: ${message.replace(/^JSON\.parse: /, '')}` };
+	return {
+		path: '',
+		line,
+		column,
+		message: `not valid JSON: ${message.replace(/^JSON\.parse: /, '')}`
+	};
+}
+
+/**
+ * Offset of the first JSON syntax error in `text` (RFC 8259 grammar), the end of the text when
+ * it stops early, or 0 when none is found. Iterative, so deep nesting cannot overflow the stack.
+ */
+export function jsonErrorOffset(text: string): number {
+	const n = text.length;
+	let i = 0;
+	const digits = () => {
+		const start = i;
+		while (i < n && text[i]! >= '0' && text[i]! <= '9') i++;
+		return i > start;
+	};
+	/** Scans a string starting at its quote; -1 when well-formed, else the error offset. */
+	const string = (): number => {
+		for (i++; i < n; i++) {
+			const ch = text[i]!;
+			if (ch === '"') {
+				i++;
+				return -1;
+			}
+			if (ch < ' ') return i;
+			if (ch !== '\\') continue;
+			const esc = text[++i];
+			if (esc === undefined) return n;
+			if (esc === 'u') {
+				for (let k = 1; k <= 4; k++) {
+					if (i + k >= n) return n;
+					if (!/[0-9a-fA-F]/.test(text[i + k]!)) return i + k;
+				}
+				i += 4;
+			} else if (!'"\\/bfnrt'.includes(esc)) return i;
+		}
+		return n;
+	};
+	const number = (): number => {
+		if (text[i] === '-') i++;
+		if (i >= n) return n;
+		if (text[i] === '0') i++;
+		else if (!digits()) return i;
+		if (text[i] === '.') {
+			i++;
+			if (!digits()) return i;
+		}
+		if (text[i] === 'e' || text[i] === 'E') {
+			i++;
+			if (text[i] === '+' || text[i] === '-') i++;
+			if (!digits()) return i;
+		}
+		return -1;
+	};
+	const stack: string[] = [];
+	let expect: 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'after' = 'value';
+	for (;;) {
+		while (i < n && ' \t\n\r'.includes(text[i]!)) i++;
+		if (i >= n) return expect === 'after' && stack.length === 0 ? 0 : n;
+		const ch = text[i]!;
+		if (expect === 'after') {
+			const top = stack.at(-1);
+			if (top === undefined) return i;
+			if (ch === ',') expect = top === '{' ? 'key' : 'value';
+			else if (ch === (top === '{' ? '}' : ']')) stack.pop();
+			else return i;
+			i++;
+		} else if (expect === 'key' || expect === 'keyOrEnd') {
+			if (expect === 'keyOrEnd' && ch === '}') {
+				stack.pop();
+				i++;
+				expect = 'after';
+				continue;
+			}
+			if (ch !== '"') return i;
+			const bad = string();
+			if (bad >= 0) return bad;
+			while (i < n && ' \t\n\r'.includes(text[i]!)) i++;
+			if (i >= n) return n;
+			if (text[i] !== ':') return i;
+			i++;
+			expect = 'value';
+		} else if (expect === 'valueOrEnd' && ch === ']') {
+			stack.pop();
+			i++;
+			expect = 'after';
+		} else if (ch === '{' || ch === '[') {
+			stack.push(ch);
+			i++;
+			expect = ch === '{' ? 'keyOrEnd' : 'valueOrEnd';
+		} else {
+			const literal = ['true', 'false', 'null'].find((w) => w[0] === ch);
+			if (literal) {
+				// Like V8, point at the first character that does not continue the literal.
+				for (const want of literal) if (text[i++] !== want) return Math.min(i - 1, n);
+			} else if (ch === '"' || ch === '-' || (ch >= '0' && ch <= '9')) {
+				const bad = ch === '"' ? string() : number();
+				if (bad >= 0) return bad;
+			} else return i;
+			expect = 'after';
+		}
+	}
 }
 
 const NAME = /^[A-Z0-9@#$]{1,8}$/;
@@ -56,7 +165,7 @@ class Checker {
 	}
 	obj(v: unknown, path: string): Obj | undefined {
 		if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Obj;
-		return this.fail(path, `must be an object`);
+		return this.fail(path, v === undefined ? 'is required' : `must be an object`);
 	}
 	arr(v: unknown, path: string): unknown[] | undefined {
 		if (Array.isArray(v)) return v;
@@ -71,12 +180,14 @@ class Checker {
 		const s = this.str(v, path);
 		if (s === undefined) return undefined;
 		const upper = s.toUpperCase();
-		if (!NAME.test(upper)) return this.fail(path, `${what} "${s}" must be 1-8 letters, digits, @, # or $`);
+		if (!NAME.test(upper))
+			return this.fail(path, `${what} "${s}" must be 1-8 letters, digits, @, # or $`);
 		return upper;
 	}
 	int(v: unknown, path: string, min: number, max: number, fallback?: number): number | undefined {
 		if (v === undefined && fallback !== undefined) return fallback;
-		if (typeof v !== 'number' || !Number.isInteger(v)) return this.fail(path, v === undefined ? 'is required' : 'must be an integer');
+		if (typeof v !== 'number' || !Number.isInteger(v))
+			return this.fail(path, v === undefined ? 'is required' : 'must be an integer');
 		if (v < min || v > max) return this.fail(path, `${v} is out of range ${min}-${max}`);
 		return v;
 	}
@@ -93,7 +204,10 @@ class Checker {
 		return r.ok ? r.bytes : this.fail(path, r.reason);
 	}
 	duration(v: unknown, path: string): number | undefined {
-		if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
+		if (typeof v === 'number') {
+			if (!Number.isFinite(v)) return this.fail(path, 'is too long');
+			return v >= 0 ? v : this.fail(path, 'must not be negative');
+		}
 		const s = this.str(v, path);
 		if (s === undefined) return undefined;
 		const r = parseDuration(s);
@@ -101,7 +215,11 @@ class Checker {
 	}
 	known(o: Obj, path: string, keys: readonly string[]): void {
 		for (const k of Object.keys(o)) {
-			if (!keys.includes(k)) this.fail(path ? `${path}.${k}` : k, `unknown field "${k}" (expected one of: ${keys.join(', ')})`);
+			if (!keys.includes(k))
+				this.fail(
+					path ? `${path}.${k}` : k,
+					`unknown field "${k}" (expected one of: ${keys.join(', ')})`
+				);
 		}
 	}
 }
@@ -111,14 +229,34 @@ export function validateScenario(json: unknown): ScenarioResult {
 	const c = new Checker();
 	const root = c.obj(json, '');
 	if (!root) return { ok: false, errors: c.errors };
-	c.known(root, '', ['$schema', 'name', 'title', 'description', 'source', 'seed', 'start', 'cluster', 'directory', 'systemConfig', 'guests', 'script', 'params']);
+	c.known(root, '', [
+		'$schema',
+		'name',
+		'title',
+		'description',
+		'source',
+		'seed',
+		'start',
+		'cluster',
+		'directory',
+		'systemConfig',
+		'guests',
+		'script',
+		'params'
+	]);
 	const name = c.str(root.name, 'name');
 	const seed = c.int(root.seed, 'seed', 0, 0xffffffff, 1);
 	const startText = c.str(root.start, 'start', '2011-11-11T11:10:00');
-	const startEpochMs = startText === undefined ? undefined : parseCivil(startText) ?? c.fail('start', `"${startText}" is not a time of the form YYYY-MM-DDTHH:MM:SS`);
+	const startEpochMs =
+		startText === undefined
+			? undefined
+			: (parseCivil(startText) ??
+				c.fail('start', `"${startText}" is not a time of the form YYYY-MM-DDTHH:MM:SS`));
 
 	const cl = c.obj(root.cluster, 'cluster');
 	const members: MemberSpec[] = [];
+	/** Every member name the file declares, even if another field of that member is wrong. */
+	const declared: string[] = [];
 	const links: LinkSpec[] = [];
 	const domains: { name: string; members: string[] }[] = [];
 	let clusterName: string | undefined;
@@ -133,22 +271,44 @@ export function validateScenario(json: unknown): ScenarioResult {
 			if (p) {
 				const volume = c.name(p.volume, 'cluster.pdr.volume', 'volume label');
 				const rdev = c.str(p.rdev, 'cluster.pdr.rdev');
-				if (rdev !== undefined && !HEX4.test(rdev.toUpperCase())) c.fail('cluster.pdr.rdev', `"${rdev}" is not a device number (1-4 hex digits)`);
+				if (rdev !== undefined && !HEX4.test(rdev.toUpperCase()))
+					c.fail('cluster.pdr.rdev', `"${rdev}" is not a device number (1-4 hex digits)`);
 				if (volume && rdev) pdr = { volume, rdev: rdev.toUpperCase().padStart(4, '0') };
 			}
 		}
-		readMembers(c, cl.members, members);
-		readLinks(c, cl.links, members, links);
-		readDomains(c, cl.domains, members, domains);
+		readMembers(c, cl.members, members, declared);
+		readLinks(c, cl.links, declared, links);
+		readDomains(c, cl.domains, declared, domains);
 	}
-	const names = members.map((m) => m.name);
-	const guests = readGuests(c, root.guests, names);
-	const script = readScript(c, root.script, names);
+	const guests = readGuests(c, root.guests, declared);
+	const script = readScript(c, root.script, declared, links);
 	const params = readParams(c, root.params);
-	const directory = root.directory === undefined ? null : (c.str(root.directory, 'directory') ?? null);
-	const systemConfig = root.systemConfig === undefined ? null : (c.str(root.systemConfig, 'systemConfig') ?? null);
+	const directory =
+		root.directory === undefined ? null : (c.str(root.directory, 'directory') ?? null);
+	const systemConfig =
+		root.systemConfig === undefined ? null : (c.str(root.systemConfig, 'systemConfig') ?? null);
+	if (directory !== null) embedded(c, 'directory', parseUserDirect(directory));
+	if (systemConfig !== null) {
+		const parsed = parseSystemConfig(systemConfig);
+		embedded(c, 'systemConfig', parsed);
+		if (parsed.ok) {
+			const slots = [...members].sort((a, b) => a.slot - b.slot).map((m) => m.name);
+			for (const d of checkSsiNetworkRules(parsed.value, slots)) {
+				// A missing ISLINK or a duplicate system identifier is not a file error: the member
+				// IPLs and is Isolated, which is what the simulation shows (000 §2.4.1, App. A.2).
+				if (d.severity !== 'error' || RUNTIME_RULES.includes(d.rule)) continue;
+				c.errors.push({ path: 'systemConfig', line: d.line, column: d.column, message: d.message });
+			}
+		}
+	}
 
-	if (c.errors.length > 0 || name === undefined || seed === undefined || startEpochMs === undefined || clusterName === undefined) {
+	if (
+		c.errors.length > 0 ||
+		name === undefined ||
+		seed === undefined ||
+		startEpochMs === undefined ||
+		clusterName === undefined
+	) {
 		return { ok: false, errors: c.errors };
 	}
 	const value: ScenarioSpec = {
@@ -168,15 +328,40 @@ export function validateScenario(json: unknown): ScenarioResult {
 	return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, value };
 }
 
-function readMembers(c: Checker, v: unknown, out: MemberSpec[]): void {
+const RUNTIME_RULES: readonly SsiRuleId[] = ['islink-missing', 'system-identifier-unique'];
+
+/** Reports the errors of an embedded SYSTEM CONFIG or USER DIRECT text at their line and column. */
+function embedded(c: Checker, path: string, result: { ok: boolean; errors?: Diagnostic[] }): void {
+	for (const d of result.errors ?? []) {
+		c.errors.push({ path, line: d.line, column: d.column, message: d.message });
+	}
+}
+
+function readMembers(c: Checker, v: unknown, out: MemberSpec[], declared: string[]): void {
 	const list = c.arr(v, 'cluster.members');
 	if (!list) return;
-	if (list.length < 1 || list.length > 4) c.fail('cluster.members', `an SSI cluster has 1-4 members (000 §2.1); this one has ${list.length}`);
+	if (list.length < 1 || list.length > 4)
+		c.fail(
+			'cluster.members',
+			`an SSI cluster has 1-4 members (000 §2.1); this one has ${list.length}`
+		);
 	list.forEach((raw, i) => {
 		const p = `cluster.members[${i}]`;
 		const o = c.obj(raw, p);
 		if (!o) return;
-		c.known(o, p, ['name', 'slot', 'cec', 'lpar', 'storage', 'paging', 'cpus', 'cpuType', 'facilities', 'state', 'systemId']);
+		c.known(o, p, [
+			'name',
+			'slot',
+			'cec',
+			'lpar',
+			'storage',
+			'paging',
+			'cpus',
+			'cpuType',
+			'facilities',
+			'state',
+			'systemId'
+		]);
 		const name = c.name(o.name, `${p}.name`, 'member name');
 		const slot = c.int(o.slot, `${p}.slot`, 1, 4, i + 1);
 		const cec = c.str(o.cec, `${p}.cec`, 'CEC1');
@@ -184,14 +369,54 @@ function readMembers(c: Checker, v: unknown, out: MemberSpec[]): void {
 		const storageBytes = c.size(o.storage, `${p}.storage`);
 		const pagingBytes = c.size(o.paging, `${p}.paging`);
 		const cpus = c.int(o.cpus, `${p}.cpus`, 1, 64, 4);
-		const cpuType = o.cpuType === undefined ? 'IFL' : o.cpuType === 'CP' || o.cpuType === 'IFL' ? o.cpuType : c.fail(`${p}.cpuType`, `must be "CP" or "IFL"`);
+		const cpuType =
+			o.cpuType === undefined
+				? 'IFL'
+				: o.cpuType === 'CP' || o.cpuType === 'IFL'
+					? o.cpuType
+					: c.fail(`${p}.cpuType`, `must be "CP" or "IFL"`);
 		const facilities = readFacilities(c, o.facilities, `${p}.facilities`);
-		const initial = o.state === undefined ? 'Joined' : o.state === 'Joined' || o.state === 'Down' ? o.state : c.fail(`${p}.state`, `initial state must be "Joined" or "Down"`);
-		const systemId = o.systemId === undefined ? name : c.name(o.systemId, `${p}.systemId`, 'system identifier');
-		if (name && out.some((m) => m.name === name)) c.fail(`${p}.name`, `member ${name} is defined twice`);
-		if (slot && out.some((m) => m.slot === slot)) c.fail(`${p}.slot`, `slot ${slot} is already used by ${out.find((m) => m.slot === slot)?.name}`);
-		if (name && slot && cec !== undefined && lpar !== undefined && storageBytes !== undefined && pagingBytes !== undefined && cpus && cpuType && facilities && initial && systemId) {
-			out.push({ name, slot, cec, lpar: lpar.toUpperCase(), storageBytes, pagingBytes, cpus, cpuType, facilities, initial, systemId });
+		const initial =
+			o.state === undefined
+				? 'Joined'
+				: o.state === 'Joined' || o.state === 'Down'
+					? o.state
+					: c.fail(`${p}.state`, `initial state must be "Joined" or "Down"`);
+		const systemId =
+			o.systemId === undefined ? name : c.name(o.systemId, `${p}.systemId`, 'system identifier');
+		if (name && declared.includes(name)) c.fail(`${p}.name`, `member ${name} is defined twice`);
+		else if (name) declared.push(name);
+		if (slot && out.some((m) => m.slot === slot))
+			c.fail(
+				`${p}.slot`,
+				`slot ${slot} is already used by ${out.find((m) => m.slot === slot)?.name}`
+			);
+		if (
+			name &&
+			slot &&
+			cec !== undefined &&
+			lpar !== undefined &&
+			storageBytes !== undefined &&
+			pagingBytes !== undefined &&
+			cpus &&
+			cpuType &&
+			facilities &&
+			initial &&
+			systemId
+		) {
+			out.push({
+				name,
+				slot,
+				cec,
+				lpar: lpar.toUpperCase(),
+				storageBytes,
+				pagingBytes,
+				cpus,
+				cpuType,
+				facilities,
+				initial,
+				systemId
+			});
 		}
 	});
 }
@@ -204,12 +429,16 @@ function readFacilities(c: Checker, v: unknown, path: string): Facility[] | unde
 	list.forEach((f, i) => {
 		const upper = typeof f === 'string' ? f.toUpperCase() : f;
 		if ((FACILITIES as readonly unknown[]).includes(upper)) out.push(upper as Facility);
-		else c.fail(`${path}[${i}]`, `unknown facility ${JSON.stringify(f)} (000 Figure 3-5 names ${FACILITIES.join(', ')})`);
+		else
+			c.fail(
+				`${path}[${i}]`,
+				`unknown facility ${JSON.stringify(f)} (000 Figure 3-5 names ${FACILITIES.join(', ')})`
+			);
 	});
 	return out;
 }
 
-function readLinks(c: Checker, v: unknown, members: MemberSpec[], out: LinkSpec[]): void {
+function readLinks(c: Checker, v: unknown, members: string[], out: LinkSpec[]): void {
 	if (v === undefined) return;
 	const list = c.arr(v, 'cluster.links');
 	if (!list) return;
@@ -220,12 +449,20 @@ function readLinks(c: Checker, v: unknown, members: MemberSpec[], out: LinkSpec[
 		c.known(o, p, ['between', 'chpids', 'ctcs', 'firstRdev', 'devices']);
 		const pair = c.arr(o.between, `${p}.between`);
 		const devices = o.devices === undefined ? null : readDevices(c, o.devices, `${p}.devices`);
-		if (devices && (o.chpids !== undefined || o.ctcs !== undefined)) c.fail(p, 'give either devices or chpids and ctcs, not both');
-		const chpids = devices ? new Set(devices.map((d) => d.chpid)).size : c.int(o.chpids, `${p}.chpids`, 1, 4, 1);
+		if (devices && (o.chpids !== undefined || o.ctcs !== undefined))
+			c.fail(p, 'give either devices or chpids and ctcs, not both');
+		const chpids = devices
+			? new Set(devices.map((d) => d.chpid)).size
+			: c.int(o.chpids, `${p}.chpids`, 1, 4, 1);
 		const ctcs = devices ? devices.length : c.int(o.ctcs, `${p}.ctcs`, 1, 16, 4);
-		if (devices && chpids !== undefined && chpids > 4) c.fail(`${p}.devices`, `a logical link uses at most 4 CHPIDs (001); these devices use ${chpids}`);
+		if (devices && chpids !== undefined && chpids > 4)
+			c.fail(
+				`${p}.devices`,
+				`a logical link uses at most 4 CHPIDs (001); these devices use ${chpids}`
+			);
 		const firstRdev = (c.str(o.firstRdev, `${p}.firstRdev`, '6000') ?? '6000').toUpperCase();
-		if (!HEX4.test(firstRdev)) c.fail(`${p}.firstRdev`, `"${firstRdev}" is not a device number (1-4 hex digits)`);
+		if (!HEX4.test(firstRdev))
+			c.fail(`${p}.firstRdev`, `"${firstRdev}" is not a device number (1-4 hex digits)`);
 		if (!pair) return;
 		if (pair.length !== 2) {
 			c.fail(`${p}.between`, 'must name exactly two members');
@@ -233,16 +470,24 @@ function readLinks(c: Checker, v: unknown, members: MemberSpec[], out: LinkSpec[
 		}
 		const [a, b] = pair.map((x, j) => c.name(x, `${p}.between[${j}]`, 'member name'));
 		for (const [j, n] of [a, b].entries()) {
-			if (n && !members.some((m) => m.name === n)) c.fail(`${p}.between[${j}]`, `no member named ${n}`);
+			if (n && !members.includes(n)) c.fail(`${p}.between[${j}]`, `no member named ${n}`);
 		}
-		if (a && a === b) c.fail(`${p}.between`, `a link joins two different members, not ${a} to itself`);
-		if (chpids && ctcs && ctcs < chpids) c.fail(`${p}.ctcs`, `${ctcs} CTC devices cannot spread over ${chpids} CHPIDs`);
-		if (a && b && out.some((l) => l.between.includes(a) && l.between.includes(b))) c.fail(p, `the link between ${a} and ${b} is defined twice`);
-		if (a && b && a !== b && chpids && ctcs && (devices === null || devices.length > 0)) out.push({ between: [a, b], chpids, ctcs, firstRdev, devices });
+		if (a && a === b)
+			c.fail(`${p}.between`, `a link joins two different members, not ${a} to itself`);
+		if (chpids && ctcs && ctcs < chpids)
+			c.fail(`${p}.ctcs`, `${ctcs} CTC devices cannot spread over ${chpids} CHPIDs`);
+		if (a && b && out.some((l) => l.between.includes(a) && l.between.includes(b)))
+			c.fail(p, `the link between ${a} and ${b} is defined twice`);
+		if (a && b && a !== b && chpids && ctcs && (devices === null || devices.length > 0))
+			out.push({ between: [a, b], chpids, ctcs, firstRdev, devices });
 	});
 }
 
-function readDevices(c: Checker, v: unknown, path: string): { chpid: string; a: string; b: string }[] | null {
+function readDevices(
+	c: Checker,
+	v: unknown,
+	path: string
+): { chpid: string; a: string; b: string }[] | null {
 	const list = c.arr(v, path);
 	if (!list) return null;
 	if (list.length < 1 || list.length > 16) {
@@ -257,7 +502,11 @@ function readDevices(c: Checker, v: unknown, path: string): { chpid: string; a: 
 		const fields = (['chpid', 'a', 'b'] as const).map((k) => {
 			const v = c.str(o[k], `${path}[${i}].${k}`)?.toUpperCase();
 			const re = k === 'chpid' ? /^[0-9A-F]{2}$/ : HEX4;
-			if (v !== undefined && !re.test(v)) return c.fail(`${path}[${i}].${k}`, `"${v}" is not ${k === 'chpid' ? 'a CHPID (two hex digits)' : 'a device number (1-4 hex digits)'}`);
+			if (v !== undefined && !re.test(v))
+				return c.fail(
+					`${path}[${i}].${k}`,
+					`"${v}" is not ${k === 'chpid' ? 'a CHPID (two hex digits)' : 'a device number (1-4 hex digits)'}`
+				);
 			return v;
 		});
 		const [chpid, a, b] = fields;
@@ -266,7 +515,12 @@ function readDevices(c: Checker, v: unknown, path: string): { chpid: string; a: 
 	return out;
 }
 
-function readDomains(c: Checker, v: unknown, members: MemberSpec[], out: { name: string; members: string[] }[]): void {
+function readDomains(
+	c: Checker,
+	v: unknown,
+	members: string[],
+	out: { name: string; members: string[] }[]
+): void {
 	if (v === undefined) return;
 	const list = c.arr(v, 'cluster.domains');
 	if (!list) return;
@@ -276,13 +530,15 @@ function readDomains(c: Checker, v: unknown, members: MemberSpec[], out: { name:
 		if (!o) return;
 		c.known(o, p, ['name', 'members']);
 		const name = c.name(o.name, `${p}.name`, 'domain name');
-		if (name && (name === 'SSI' || members.some((m) => m.name === name))) c.fail(`${p}.name`, `${name} is a domain CP defines itself (000 §3.5.1)`);
-		if (name && out.some((d) => d.name === name)) c.fail(`${p}.name`, `domain ${name} is defined twice`);
+		if (name && (name === 'SSI' || members.includes(name)))
+			c.fail(`${p}.name`, `${name} is a domain CP defines itself (000 §3.5.1)`);
+		if (name && out.some((d) => d.name === name))
+			c.fail(`${p}.name`, `domain ${name} is defined twice`);
 		const ms = c.arr(o.members, `${p}.members`);
 		const names: string[] = [];
 		ms?.forEach((m, j) => {
 			const n = c.name(m, `${p}.members[${j}]`, 'member name');
-			if (n && !members.some((x) => x.name === n)) c.fail(`${p}.members[${j}]`, `no member named ${n}`);
+			if (n && !members.includes(n)) c.fail(`${p}.members[${j}]`, `no member named ${n}`);
 			else if (n) names.push(n);
 		});
 		if (ms && ms.length === 0) c.fail(`${p}.members`, 'a domain needs at least one member');
@@ -302,19 +558,57 @@ function readGuests(c: Checker, v: unknown, members: string[]): GuestSpec[] {
 		const user = c.name(o.user, `${p}.user`, 'user ID');
 		const on = c.name(o.on, `${p}.on`, 'member name');
 		if (on && !members.includes(on)) c.fail(`${p}.on`, `no member named ${on}`);
-		const status = o.status === undefined ? 'disconnected' : o.status === 'disconnected' || o.status === 'logged-on' ? o.status : c.fail(`${p}.status`, 'must be "disconnected" or "logged-on"');
-		const kind = o.kind === undefined ? 'USER' : o.kind === 'USER' || o.kind === 'IDENTITY' ? o.kind : c.fail(`${p}.kind`, 'must be "USER" or "IDENTITY"');
+		const status =
+			o.status === undefined
+				? 'disconnected'
+				: o.status === 'disconnected' || o.status === 'logged-on'
+					? o.status
+					: c.fail(`${p}.status`, 'must be "disconnected" or "logged-on"');
+		const kind =
+			o.kind === undefined
+				? 'USER'
+				: o.kind === 'USER' || o.kind === 'IDENTITY'
+					? o.kind
+					: c.fail(`${p}.kind`, 'must be "USER" or "IDENTITY"');
+		// A user ID has one directory entry: USER (single configuration) or IDENTITY (000 §2.2.4).
+		const other = out.find((g) => g.user === user && g.kind !== kind);
+		if (user && kind && other) {
+			c.fail(
+				`${p}.kind`,
+				`${user} is listed as ${other.kind} and as ${kind}: a user ID has one directory entry`
+			);
+			return;
+		}
 		// Single logon enforcement: a USER is logged on to one member only (001, Cluster-wide policing).
-		if (user && kind === 'USER' && out.some((g) => g.user === user)) c.fail(`${p}.user`, `${user} is a single-configuration user and is already logged on to ${out.find((g) => g.user === user)?.on}`);
-		if (user && kind === 'IDENTITY' && out.some((g) => g.user === user && g.on === on)) c.fail(`${p}.user`, `${user} is already logged on to ${on}`);
+		if (user && kind === 'USER' && out.some((g) => g.user === user))
+			c.fail(
+				`${p}.user`,
+				`${user} is a single-configuration user and is already logged on to ${out.find((g) => g.user === user)?.on}`
+			);
+		if (user && kind === 'IDENTITY' && out.some((g) => g.user === user && g.on === on))
+			c.fail(`${p}.user`, `${user} is already logged on to ${on}`);
 		if (user && on && status && kind && members.includes(on)) out.push({ user, on, status, kind });
 	});
 	return out;
 }
 
-const FAULT_KINDS = ['member.abend', 'ctc.fail', 'ctc.repair', 'chpid.fail', 'chpid.repair', 'link.sever', 'link.repair', 'member.systemId'] as const;
+const FAULT_KINDS = [
+	'member.abend',
+	'ctc.fail',
+	'ctc.repair',
+	'chpid.fail',
+	'chpid.repair',
+	'link.sever',
+	'link.repair',
+	'member.systemId'
+] as const;
 
-function readScript(c: Checker, v: unknown, members: string[]): { at: number; input: SimInput }[] {
+function readScript(
+	c: Checker,
+	v: unknown,
+	members: string[],
+	links: LinkSpec[]
+): { at: number; input: SimInput }[] {
 	const out: { at: number; input: SimInput }[] = [];
 	if (v === undefined) return out;
 	const list = c.arr(v, 'script');
@@ -326,7 +620,10 @@ function readScript(c: Checker, v: unknown, members: string[]): { at: number; in
 		const at = c.duration(o.at, `${p}.at`);
 		const actions = ['command', 'fault', 'ipl', 'shutdown'].filter((k) => o[k] !== undefined);
 		if (actions.length !== 1) {
-			c.fail(p, `each script step needs exactly one of command, fault, ipl or shutdown (found ${actions.length ? actions.join(', ') : 'none'})`);
+			c.fail(
+				p,
+				`each script step needs exactly one of command, fault, ipl or shutdown (found ${actions.length ? actions.join(', ') : 'none'})`
+			);
 			return;
 		}
 		const member = (path: string, value: unknown) => {
@@ -339,7 +636,8 @@ function readScript(c: Checker, v: unknown, members: string[]): { at: number; in
 			const on = member(`${p}.on`, o.on);
 			const text = c.str(o.command, `${p}.command`);
 			const user = o.user === undefined ? undefined : c.name(o.user, `${p}.user`, 'user ID');
-			if (on && text !== undefined) input = { kind: 'command', on, text, ...(user ? { user } : {}) };
+			if (on && text !== undefined)
+				input = { kind: 'command', on, text, ...(user ? { user } : {}) };
 		} else if (o.ipl !== undefined) {
 			const m = member(`${p}.ipl`, o.ipl);
 			if (m) input = { kind: 'ipl', member: m };
@@ -347,7 +645,7 @@ function readScript(c: Checker, v: unknown, members: string[]): { at: number; in
 			const m = member(`${p}.shutdown`, o.shutdown);
 			if (m) input = { kind: 'shutdown', member: m, reipl: c.bool(o.reipl, `${p}.reipl`, false) };
 		} else {
-			const f = readFault(c, o.fault, `${p}.fault`, members);
+			const f = readFault(c, o.fault, `${p}.fault`, members, links);
 			if (f) input = { kind: 'fault', fault: f };
 		}
 		if (at !== undefined && input) out.push({ at, input });
@@ -355,18 +653,36 @@ function readScript(c: Checker, v: unknown, members: string[]): { at: number; in
 	return out;
 }
 
-function readFault(c: Checker, v: unknown, p: string, members: string[]): Fault | undefined {
+function readFault(
+	c: Checker,
+	v: unknown,
+	p: string,
+	members: string[],
+	links: LinkSpec[]
+): Fault | undefined {
 	const o = c.obj(v, p);
 	if (!o) return undefined;
 	const kind = o.kind;
 	if (typeof kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(kind)) {
-		return c.fail(`${p}.kind`, `unknown fault kind ${JSON.stringify(kind)} (expected one of: ${FAULT_KINDS.join(', ')})`);
+		return c.fail(
+			`${p}.kind`,
+			`unknown fault kind ${JSON.stringify(kind)} (expected one of: ${FAULT_KINDS.join(', ')})`
+		);
 	}
 	const memberName = (path: string) => {
 		const n = c.name(o.member, path, 'member name');
 		return n && !members.includes(n) ? c.fail(path, `no member named ${n}`) : n;
 	};
-	const link = () => c.str(o.link, `${p}.link`)?.toUpperCase();
+	// Link ids as the model names them: the two members in alphabetical order, joined by '-'.
+	const ids = links.map((l) => [...l.between].sort().join('-'));
+	const link = () => {
+		const id = c.str(o.link, `${p}.link`)?.toUpperCase();
+		if (id === undefined || ids.includes(id)) return id;
+		return c.fail(
+			`${p}.link`,
+			`no ISFC link named ${id} (${ids.length ? `links: ${ids.join(', ')}` : 'no links are defined'})`
+		);
+	};
 	switch (kind) {
 		case 'member.abend': {
 			const m = memberName(`${p}.member`);
@@ -392,7 +708,9 @@ function readFault(c: Checker, v: unknown, p: string, members: string[]): Fault 
 			const l = link();
 			const ch = c.str(o.chpid, `${p}.chpid`);
 			const ctc = c.int(o.ctc, `${p}.ctc`, 0, 15);
-			return l && ch && ctc !== undefined ? { kind: kind as 'ctc.fail' | 'ctc.repair', link: l, chpid: ch.toUpperCase(), ctc } : undefined;
+			return l && ch && ctc !== undefined
+				? { kind: kind as 'ctc.fail' | 'ctc.repair', link: l, chpid: ch.toUpperCase(), ctc }
+				: undefined;
 		}
 	}
 }
@@ -406,7 +724,10 @@ function readParams(c: Checker, v: unknown): Partial<SimParams> {
 	c.known(o, 'params', keys);
 	for (const k of keys) {
 		if (o[k] === undefined) continue;
-		const ms = k === 'shutdownSignalSeconds' ? c.int(o[k], `params.${k}`, 0, 86_400) : c.duration(o[k], `params.${k}`);
+		const ms =
+			k === 'shutdownSignalSeconds'
+				? c.int(o[k], `params.${k}`, 0, 86_400)
+				: c.duration(o[k], `params.${k}`);
 		if (ms !== undefined) out[k] = ms;
 	}
 	if ((out.heartbeatMs ?? 1) <= 0) c.fail('params.heartbeatMs', 'must be more than 0');

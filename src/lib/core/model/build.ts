@@ -2,6 +2,7 @@ import type { ScenarioSpec } from '../config/scenario-types';
 import { heapPush } from '../sim/event-queue';
 import { nextInt, seedPrng } from '../sim/prng';
 import { DEFAULT_PARAMS, type SimState } from '../sim/state';
+import { clusterConfig } from '../config/cluster-config';
 import { implicitDomains } from './domains';
 import { buildLink, linkFromDevices } from './link';
 import type { MemberState } from './types';
@@ -13,11 +14,13 @@ import type { MemberState } from './types';
  */
 export function buildInitialState(spec: ScenarioSpec, seed = spec.seed): SimState {
 	const rng = seedPrng(seed);
+	const config = clusterConfig(spec.systemConfig, spec.cluster.members);
 	const params = { ...DEFAULT_PARAMS, ...spec.params };
 	const names = spec.cluster.members.map((m) => m.name);
-	const slots: (string | null)[] = [1, 2, 3, 4].map(
-		(s) => spec.cluster.members.find((m) => m.slot === s)?.systemId ?? null
-	);
+	const slots: (string | null)[] = [1, 2, 3, 4].map((s) => {
+		const m = spec.cluster.members.find((x) => x.slot === s);
+		return m ? (config?.systemIds[m.name] ?? m.systemId) : null;
+	});
 	const members: MemberState[] = [...spec.cluster.members]
 		.sort((a, b) => a.slot - b.slot)
 		.map((m) => {
@@ -26,7 +29,8 @@ export function buildInitialState(spec: ScenarioSpec, seed = spec.seed): SimStat
 			return {
 				slot: m.slot,
 				name: m.name,
-				systemId: m.systemId,
+				systemId: config?.systemIds[m.name] ?? m.systemId,
+				islinkTo: config?.islinkNodes[m.name] ?? null,
 				cec: m.cec,
 				lpar: m.lpar,
 				storageBytes: m.storageBytes,
@@ -38,7 +42,8 @@ export function buildInitialState(spec: ScenarioSpec, seed = spec.seed): SimStat
 				detail: running ? null : 'shut down successfully',
 				pdr: {
 					state: m.initial,
-					stamp: running ? spec.startEpochMs : null,
+					// A member that starts Down last wrote its record when it shut down: a day earlier.
+					stamp: running ? spec.startEpochMs : spec.startEpochMs - 86_400_000,
 					lastChange: m.name,
 					detail: running ? null : 'shut down successfully'
 				},
@@ -64,7 +69,7 @@ export function buildInitialState(spec: ScenarioSpec, seed = spec.seed): SimStat
 			slots,
 			mode: 'Stable',
 			crossSystemTimeouts: spec.cluster.crossSystemTimeouts,
-			pdr: { ...spec.cluster.pdr, locked: false },
+			pdr: { ...spec.cluster.pdr, locked: false, stamp: spec.startEpochMs },
 			members,
 			links: spec.cluster.links.map((l) =>
 				l.devices

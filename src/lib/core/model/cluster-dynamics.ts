@@ -50,6 +50,7 @@ function drive(
 		m.pdr.detail = m.detail;
 		m.pdr.lastChange = m.name;
 		m.pdr.stamp = wallClock(state);
+		state.cluster.pdr.stamp = m.pdr.stamp;
 	}
 	return true;
 }
@@ -63,9 +64,11 @@ export function joinObstacle(state: SimState, m: MemberState): string | null {
 	const clash = c.members.find((o) => o !== m && isRunning(o) && o.systemId === m.systemId);
 	if (clash)
 		return `system identifier ${m.systemId} is already in use by the member in slot ${clash.slot}`;
+	// 001: "Must have at least one ISLINK from each member to every other member".
 	for (const other of c.slots) {
 		if (other === null || other === m.systemId) continue;
-		if (!findLink(c.links, m.name, other)) return `no ISLINK to ${other}`;
+		const configured = m.islinkTo ? m.islinkTo.includes(other) : !!findLink(c.links, m.name, other);
+		if (!configured) return `no ISLINK to ${other}`;
 	}
 	return null;
 }

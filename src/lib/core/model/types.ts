@@ -23,6 +23,8 @@ export interface MemberState {
 	name: string;
 	/** The name the member resolves to at IPL through System_Identifier (000 App. A.2). */
 	systemId: string;
+	/** Members its SYSTEM CONFIG activates an ISLINK to, or null when the scenario gives no SYSTEM CONFIG. */
+	islinkTo: string[] | null;
 	cec: string;
 	lpar: string;
 	storageBytes: number;
@@ -95,7 +97,8 @@ export interface ClusterState {
 	slots: (string | null)[];
 	mode: ClusterMode;
 	crossSystemTimeouts: boolean;
-	pdr: { volume: string; rdev: string; locked: boolean };
+	/** The PDR: its volume, real device, lock, and when its member records last changed (epoch ms). */
+	pdr: { volume: string; rdev: string; locked: boolean; stamp: number };
 	members: MemberState[];
 	links: LinkState[];
 	domains: DomainState[];

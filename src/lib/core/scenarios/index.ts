@@ -19,12 +19,12 @@ export const DEFAULT_SCENARIO = 'itsossib';
 
 /** The raw JSON of a built-in scenario (for export and the editor), or undefined. */
 export function builtinJson(id: string): unknown {
-	return FILES[id];
+	return Object.hasOwn(FILES, id) ? FILES[id] : undefined;
 }
 
 /** A built-in scenario read through the validator, or an error naming the unknown id. */
 export function loadBuiltin(id: string): ScenarioResult {
-	const json = FILES[id];
+	const json = builtinJson(id);
 	if (json === undefined) {
 		return {
 			ok: false,

@@ -49,6 +49,8 @@ export type LogEntry = { t: number } & (
 	| { kind: 'domain.defined'; name: string; members: string[] }
 	| { kind: 'guest.logoff'; user: string; on: string; reason: string }
 	| { kind: 'slot.changed'; slot: number; from: string | null; to: string | null }
+	/** A scripted input that could not be applied (e.g. IPL of a running member), and why. */
+	| { kind: 'input.rejected'; input: SimInput; reason: string }
 );
 
 export type LogKind = LogEntry['kind'];

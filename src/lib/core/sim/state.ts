@@ -26,8 +26,8 @@ export const DEFAULT_PARAMS: SimParams = {
 	heartbeatMs: 2_000,
 	crossSystemTimeoutMs: 10_000,
 	joinMs: 4_000,
-	shutdownMs: 6_000,
-	reiplMs: 3_000,
+	shutdownMs: 2_000,
+	reiplMs: 60_000,
 	shutdownSignalSeconds: 530
 };
 

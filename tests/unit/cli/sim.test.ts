@@ -1,0 +1,193 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '$lib/core/report';
+import { BUILTIN_IDS } from '$lib/core/scenarios/index';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+/** Each run starts Node and tsx (about half a second); leave room on a loaded machine. */
+const SLOW = { timeout: 30_000 };
+
+interface Run {
+	status: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+/** `npm run sim -- …` without npm: the CLI under tsx, from the repository root. */
+function sim(...args: string[]): Run {
+	const r = spawnSync(TSX, ['src/cli/sim.ts', ...args], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		timeout: 30_000,
+		env: { ...process.env, NO_COLOR: '1' }
+	});
+	if (r.error) throw r.error;
+	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Asserts a refused run: exit code 2, a `sim:` message on stderr matching `re`, nothing on stdout. */
+function expectRefused(r: Run, re: RegExp): void {
+	expect(r.status, r.stderr).toBe(2);
+	expect(r.stdout).toBe('');
+	expect(r.stderr).toMatch(/^sim: /);
+	expect(r.stderr).toMatch(re);
+}
+
+let dir: string;
+let seeded: Run;
+let seededAgain: Run;
+
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'quiesce-sim-'));
+	seeded = sim('itsossib', '--seed', '3');
+	seededAgain = sim('itsossib', '--seed', '3');
+}, 60_000);
+
+afterAll(() => {
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run sim -- --list', SLOW, () => {
+	it('prints JSON naming every built-in scenario with its title and source', () => {
+		const r = sim('--list');
+		expect(r.status, r.stderr).toBe(0);
+		expect(r.stderr).toBe('');
+		const list = JSON.parse(r.stdout) as { id: string; title?: string; source?: string }[];
+		expect(list.map((s) => s.id)).toEqual(BUILTIN_IDS);
+		for (const s of list) {
+			expect(s.title, s.id).toEqual(expect.any(String));
+			expect(s.source, s.id).toMatch(/^00[01] /);
+		}
+	});
+});
+
+describe('npm run sim -- <built-in id>', SLOW, () => {
+	it('prints one JSON report with members, cluster mode, log and console', () => {
+		const r = sim('itsossib');
+		expect(r.status, r.stderr).toBe(0);
+		expect(r.stderr).toBe('');
+		const report = JSON.parse(r.stdout) as RunReport;
+		expect(report.scenario).toBe('itsossib');
+		expect(report.seed).toBe(7);
+		expect(report.untilMs).toBe(60_000);
+		expect(report.cluster).toEqual({ name: 'ITSOSSIB', mode: 'Stable' });
+		expect(report.members.map((m) => [m.name, m.slot, m.state, m.pdrState])).toEqual([
+			['ITSOSSI5', 1, 'Joined', 'Joined'],
+			['ITSOSSI6', 2, 'Joined', 'Joined']
+		]);
+		expect(report.log[0]).toEqual({ t: 0, kind: 'sim.start', scenario: 'itsossib', seed: 7 });
+		expect(report.log).toContainEqual({
+			t: 5000,
+			kind: 'command',
+			on: 'ITSOSSI5',
+			user: 'OPERATOR',
+			text: 'Q SSI',
+			rc: 0
+		});
+		// The scripted Q SSI at 5 s, with the simulated clock (start 11:10:30) in its Ready line.
+		expect(report.console[0]).toEqual({ t: 5000, on: 'ITSOSSI5', kind: 'input', text: 'Q SSI' });
+		expect(report.console.at(-1)).toEqual({
+			t: 5000,
+			on: 'ITSOSSI5',
+			kind: 'output',
+			text: 'Ready; T=0.01/0.01 11:10:35'
+		});
+	});
+
+	it('--seed sets the report’s seed, and the same seed gives byte-identical output', () => {
+		expect(seeded.status, seeded.stderr).toBe(0);
+		const report = JSON.parse(seeded.stdout) as RunReport;
+		expect(report.seed).toBe(3);
+		expect(report.log[0]).toMatchObject({ kind: 'sim.start', seed: 3 });
+		expect(seededAgain.stdout).toBe(seeded.stdout);
+	});
+});
+
+describe('npm run sim -- <file> with --until', SLOW, () => {
+	it('runs a scenario file to the given simulated time', () => {
+		const file = join(dir, 'abend.json');
+		writeFileSync(
+			file,
+			JSON.stringify({
+				name: 'abend',
+				start: '2011-11-11T11:10:30',
+				cluster: {
+					name: 'ITSOSSIB',
+					members: [
+						{ name: 'ITSOSSI5', slot: 1, storage: '32G', paging: '7G' },
+						{ name: 'ITSOSSI6', slot: 2, storage: '32G', paging: '7G' }
+					],
+					links: [{ between: ['ITSOSSI5', 'ITSOSSI6'] }]
+				},
+				script: [
+					{ at: '5s', fault: { kind: 'member.abend', member: 'ITSOSSI6' } },
+					{ at: '1m', on: 'ITSOSSI5', command: 'q ssi' }
+				]
+			})
+		);
+		const r = sim(file, '--until', '90s');
+		expect(r.status, r.stderr).toBe(0);
+		const report = JSON.parse(r.stdout) as RunReport;
+		expect(report.untilMs).toBe(90_000);
+		// The survivor cannot determine the abended member's state: Unknown, Safe (000 §2.4).
+		expect(report.cluster.mode).toBe('Safe');
+		expect(report.members.find((m) => m.name === 'ITSOSSI6')).toMatchObject({
+			state: 'Down',
+			pdrState: 'Joined'
+		});
+		const texts = report.console.map((c) => c.text);
+		expect(texts).toContainEqual(expect.stringMatching(/^\s+2 ITSOSSI6 Unknown /));
+		expect(texts.at(-1)).toBe('Ready; T=0.01/0.01 11:11:30');
+	});
+});
+
+describe(
+	'bad input exits non-zero with a clear message on stderr and nothing on stdout',
+	SLOW,
+	() => {
+		it('an unknown built-in id', () => {
+			expectRefused(
+				sim('nosuch'),
+				/nosuch is neither a file nor a built-in scenario \(built-in: itsossib, /
+			);
+		});
+
+		it('a missing file', () => {
+			const missing = join(dir, 'missing.json');
+			expectRefused(
+				sim(missing),
+				new RegExp(`${missing.replace(/[.]/g, '\\.')} is neither a file`)
+			);
+		});
+
+		it('a file that is not valid JSON names the line and column', () => {
+			const file = join(dir, 'bad.json');
+			writeFileSync(file, '{\n  "name": "bad",\n  "cluster": ,\n}\n');
+			expectRefused(sim(file), /is not a valid scenario:\n {2}line 3, column 14: not valid JSON: /);
+		});
+
+		it('a file that is JSON but not a valid scenario names each JSON path', () => {
+			const file = join(dir, 'invalid.json');
+			writeFileSync(
+				file,
+				JSON.stringify({
+					name: 'x',
+					cluster: { name: 'C', members: [{ name: 'A', storage: '32Q', paging: '1G' }] },
+					guests: [{ user: 'U', on: 'B' }]
+				})
+			);
+			const r = sim(file);
+			expectRefused(r, /cluster\.members\[0\]\.storage: "32Q" is not a z\/VM size/);
+			expect(r.stderr).toMatch(/guests\[0\]\.on: no member named B/);
+		});
+
+		it('a bad --seed', () => {
+			expectRefused(sim('itsossib', '--seed', 'x'), /--seed needs an integer 0-4294967295, got x/);
+		});
+	}
+);
