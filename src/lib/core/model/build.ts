@@ -78,11 +78,9 @@ export function buildInitialState(spec: ScenarioSpec, seed = spec.seed): SimStat
 			),
 			domains: [
 				...implicitDomains(members),
-				...spec.cluster.domains.map((d) => ({
-					name: d.name,
-					members: [...d.members],
-					implicit: false
-				}))
+				...[...spec.cluster.domains, ...(config?.domains ?? [])]
+					.filter((d, i, all) => all.findIndex((x) => x.name === d.name) === i)
+					.map((d) => ({ name: d.name, members: [...d.members], implicit: false }))
 			],
 			guests: spec.guests
 				.filter((g) => members.find((m) => m.name === g.on)?.state !== 'Down')

@@ -6,6 +6,7 @@ function bareItsossia() {
 	return boot('itsossia', (j) => {
 		j.start = '2011-10-31T17:27:00';
 		(j.cluster as Record<string, unknown>).domains = [];
+		j.systemConfig = String(j.systemConfig).replace(/^\s*Relocation_Domain .*$/gim, '');
 	});
 }
 
