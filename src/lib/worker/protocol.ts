@@ -1,0 +1,432 @@
+/**
+ * The message protocol between the page and the simulation worker: typed discriminated unions
+ * plus the validator the worker runs on every incoming message. Requests carry an `id` that
+ * the answering `ok` or `error` response repeats; frames are pushed without one.
+ *
+ * Pure TypeScript (no DOM): the same validator can run in Node tests.
+ */
+import type { InputResult } from '../core/simulation';
+import type { ConsoleLine, Fault, LogEntry, SimInput } from '../core/sim/events';
+import type { ClusterMode, GuestStatus, MemberStateName, PeerView } from '../core/model/types';
+
+/** Slowest and fastest playback: simulated milliseconds per wall-clock millisecond. */
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 1000;
+/** Longest `runFor` in one request (one simulated day): keeps a single request short. */
+export const MAX_RUN_FOR_MS = 86_400_000;
+/** Longest command line the worker accepts (CP's own limit is shorter; the core cuts at 512). */
+export const MAX_TEXT_LENGTH = 512;
+
+// ---------------------------------------------------------------------------------------------
+// Requests (page → worker)
+
+export type LoadRequest = { id: number; type: 'load'; scenario: string; seed?: number };
+export type ApplyRequest = { id: number; type: 'apply'; input: SimInput };
+export type PlayRequest = { id: number; type: 'play' };
+export type PauseRequest = { id: number; type: 'pause' };
+export type SpeedRequest = { id: number; type: 'speed'; speed: number };
+export type StepRequest = { id: number; type: 'step' };
+export type RunForRequest = { id: number; type: 'runFor'; ms: number };
+
+/** Every request the page can send. */
+export type SimRequest =
+	| LoadRequest
+	| ApplyRequest
+	| PlayRequest
+	| PauseRequest
+	| SpeedRequest
+	| StepRequest
+	| RunForRequest;
+
+export type RequestType = SimRequest['type'];
+
+export const REQUEST_TYPES: readonly RequestType[] = [
+	'load',
+	'apply',
+	'play',
+	'pause',
+	'speed',
+	'step',
+	'runFor'
+];
+
+/** A request before the client numbers it. */
+export type RequestBody<T extends SimRequest = SimRequest> = T extends SimRequest
+	? Omit<T, 'id'>
+	: never;
+
+// ---------------------------------------------------------------------------------------------
+// Responses (worker → page)
+
+export type LoadOk = {
+	id: number;
+	type: 'ok';
+	of: 'load';
+	scenario: string;
+	title: string;
+	seed: number;
+};
+/** The simulation's answer to an input; `result.ok` is false when it refused the input. */
+export type ApplyOk = { id: number; type: 'ok'; of: 'apply'; result: InputResult };
+export type PlayOk = { id: number; type: 'ok'; of: 'play' };
+export type PauseOk = { id: number; type: 'ok'; of: 'pause' };
+export type SpeedOk = { id: number; type: 'ok'; of: 'speed'; speed: number };
+/** `stepped` is false when no event was pending. */
+export type StepOk = { id: number; type: 'ok'; of: 'step'; stepped: boolean; now: number };
+export type RunForOk = { id: number; type: 'ok'; of: 'runFor'; now: number };
+
+export type OkResponse = LoadOk | ApplyOk | PlayOk | PauseOk | SpeedOk | StepOk | RunForOk;
+
+/** The `ok` response that answers a request of type `T`. */
+export type OkFor<T extends RequestType> = Extract<OkResponse, { of: T }>;
+
+/**
+ * A refused request. `id` is null when the message had no usable id; `field` names the
+ * offending field as a path (`input.fault.ctc`), or is null when the request as a whole was
+ * refused (for example, no scenario is loaded yet).
+ */
+export type ErrorResponse = {
+	id: number | null;
+	type: 'error';
+	field: string | null;
+	message: string;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Frames (worker → page, pushed)
+
+/** How one member sees one peer over ISFC. */
+export interface PeerViewSummary {
+	peer: string;
+	view: PeerView;
+}
+
+export interface GuestSummary {
+	user: string;
+	status: GuestStatus;
+	kind: 'USER' | 'IDENTITY';
+}
+
+export interface MemberView {
+	name: string;
+	slot: number;
+	systemId: string;
+	cec: string;
+	lpar: string;
+	cpus: number;
+	cpuType: 'CP' | 'IFL';
+	storageBytes: number;
+	state: MemberStateName;
+	detail: string | null;
+	/** The member's own PDR record: state and heartbeat time stamp (`mm/dd/yy hh:mm:ss`). */
+	pdrState: MemberStateName;
+	pdrStamp: string | null;
+	peers: PeerViewSummary[];
+	guests: GuestSummary[];
+}
+
+export interface CtcView {
+	/** Position of the device on its CHPID (what `ctc.fail` names). */
+	index: number;
+	rdevA: string;
+	rdevB: string;
+	failed: boolean;
+}
+
+export interface ChpidView {
+	id: string;
+	failed: boolean;
+	ctcs: CtcView[];
+}
+
+export interface LinkView {
+	id: string;
+	between: [string, string];
+	severed: boolean;
+	up: boolean;
+	workingCtcs: number;
+	totalCtcs: number;
+	/** One direction's capacity now, and with every device working. */
+	capacityMBps: number;
+	fullCapacityMBps: number;
+	chpids: ChpidView[];
+}
+
+/** A log entry with its position in the whole log (stable key, survives trimming). */
+export type NumberedLogEntry = LogEntry & { n: number };
+
+/** The outcome of one recent `apply`, newest last. */
+export interface ResultView {
+	/** The request id that applied it. */
+	request: number;
+	t: number;
+	input: SimInput;
+	ok: boolean;
+	rc: number;
+	lines: string[];
+}
+
+/** The slow-changing tail of a frame: console, log and recent results. */
+export interface TailView {
+	/** The last console lines of each member (input and output), by member name. */
+	console: Record<string, ConsoleLine[]>;
+	/** The last log entries, oldest first. */
+	log: NumberedLogEntry[];
+	logTotal: number;
+	results: ResultView[];
+}
+
+/** Everything the page renders, compact and JSON-able. */
+export interface SimView {
+	/** Frame number (increases by one per frame sent). */
+	frame: number;
+	/** Increases by one per `load`: frames of an earlier load are stale. */
+	generation: number;
+	scenario: { id: string; title: string; source: string; seed: number };
+	cluster: {
+		name: string;
+		mode: ClusterMode;
+		crossSystemTimeouts: boolean;
+		pdr: { volume: string; rdev: string; locked: boolean };
+	};
+	/** Simulated ms since the start, and the simulated wall clock at that time. */
+	now: number;
+	epochMs: number;
+	nextEventAt: number | null;
+	playing: boolean;
+	speed: number;
+	members: MemberView[];
+	links: LinkView[];
+	/** Null when the tail has not changed since the previous frame. */
+	tail: TailView | null;
+}
+
+export type FrameMessage = { type: 'frame'; view: SimView };
+
+/** Every message the worker sends. */
+export type WorkerMessage = OkResponse | ErrorResponse | FrameMessage;
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+export type Parsed = { ok: true; request: SimRequest } | { ok: false; error: ErrorResponse };
+
+class FieldError extends Error {
+	constructor(
+		public field: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+type Obj = Record<string, unknown>;
+
+function isObject(v: unknown): v is Obj {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describe(v: unknown): string {
+	if (v === undefined) return 'missing';
+	if (v === null) return 'null';
+	if (Array.isArray(v)) return 'an array';
+	if (typeof v === 'string') return `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
+	if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+	return `a${typeof v === 'object' ? 'n' : ''} ${typeof v}`;
+}
+
+function str(o: Obj, key: string, path: string): string {
+	const v = o[key];
+	if (typeof v !== 'string' || v.trim() === '') {
+		throw new FieldError(path, `${path} must be a non-empty string (got ${describe(v)})`);
+	}
+	if (v.length > MAX_TEXT_LENGTH) {
+		throw new FieldError(path, `${path} is longer than ${MAX_TEXT_LENGTH} characters`);
+	}
+	return v;
+}
+
+function optStr(o: Obj, key: string, path: string): string | undefined {
+	return o[key] === undefined ? undefined : str(o, key, path);
+}
+
+function int(o: Obj, key: string, path: string, min: number, max: number): number {
+	const v = o[key];
+	if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+		throw new FieldError(
+			path,
+			`${path} must be an integer from ${min} to ${max} (got ${describe(v)})`
+		);
+	}
+	return v;
+}
+
+function obj(o: Obj, key: string, path: string): Obj {
+	const v = o[key];
+	if (!isObject(v)) throw new FieldError(path, `${path} must be an object (got ${describe(v)})`);
+	return v;
+}
+
+function oneOf<T extends string>(o: Obj, key: string, path: string, allowed: readonly T[]): T {
+	const v = o[key];
+	if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+		throw new FieldError(path, `${path} must be one of ${allowed.join(', ')} (got ${describe(v)})`);
+	}
+	return v as T;
+}
+
+const FAULT_KINDS = [
+	'member.abend',
+	'member.systemId',
+	'ctc.fail',
+	'ctc.repair',
+	'chpid.fail',
+	'chpid.repair',
+	'link.sever',
+	'link.repair'
+] as const satisfies readonly Fault['kind'][];
+
+function parseFault(o: Obj, path: string): Fault {
+	const kind = oneOf(o, 'kind', `${path}.kind`, FAULT_KINDS);
+	switch (kind) {
+		case 'member.abend':
+			return { kind, member: str(o, 'member', `${path}.member`) };
+		case 'member.systemId':
+			return {
+				kind,
+				member: str(o, 'member', `${path}.member`),
+				systemId: str(o, 'systemId', `${path}.systemId`)
+			};
+		case 'ctc.fail':
+		case 'ctc.repair':
+			return {
+				kind,
+				link: str(o, 'link', `${path}.link`),
+				chpid: str(o, 'chpid', `${path}.chpid`),
+				ctc: int(o, 'ctc', `${path}.ctc`, 0, 15)
+			};
+		case 'chpid.fail':
+		case 'chpid.repair':
+			return {
+				kind,
+				link: str(o, 'link', `${path}.link`),
+				chpid: str(o, 'chpid', `${path}.chpid`)
+			};
+		case 'link.sever':
+		case 'link.repair':
+			return { kind, link: str(o, 'link', `${path}.link`) };
+	}
+}
+
+/** Checks a {@link SimInput}, field by field; throws a {@link FieldError} naming the first bad one. */
+function parseInput(o: Obj, path: string): SimInput {
+	const kind = oneOf(o, 'kind', `${path}.kind`, ['command', 'fault', 'ipl', 'shutdown'] as const);
+	switch (kind) {
+		case 'command': {
+			const user = optStr(o, 'user', `${path}.user`);
+			const input: SimInput = {
+				kind,
+				on: str(o, 'on', `${path}.on`),
+				text: str(o, 'text', `${path}.text`)
+			};
+			if (user !== undefined) input.user = user;
+			return input;
+		}
+		case 'fault':
+			return { kind, fault: parseFault(obj(o, 'fault', `${path}.fault`), `${path}.fault`) };
+		case 'ipl':
+			return { kind, member: str(o, 'member', `${path}.member`) };
+		case 'shutdown': {
+			const reipl = o['reipl'];
+			if (reipl !== undefined && typeof reipl !== 'boolean') {
+				throw new FieldError(
+					`${path}.reipl`,
+					`${path}.reipl must be true or false (got ${describe(reipl)})`
+				);
+			}
+			const input: SimInput = { kind, member: str(o, 'member', `${path}.member`) };
+			if (reipl !== undefined) input.reipl = reipl;
+			return input;
+		}
+	}
+}
+
+/**
+ * Validates a message from the page. Never throws: a bad message becomes an {@link ErrorResponse}
+ * naming the field, so the worker can answer it and carry on.
+ */
+export function parseRequest(data: unknown): Parsed {
+	if (!isObject(data)) {
+		return {
+			ok: false,
+			error: {
+				id: null,
+				type: 'error',
+				field: null,
+				message: `a request must be an object (got ${describe(data)})`
+			}
+		};
+	}
+	const rawId = data['id'];
+	const id = typeof rawId === 'number' && Number.isSafeInteger(rawId) && rawId >= 0 ? rawId : null;
+	try {
+		if (id === null) {
+			throw new FieldError('id', `id must be a non-negative integer (got ${describe(rawId)})`);
+		}
+		const type = data['type'];
+		if (typeof type !== 'string' || !(REQUEST_TYPES as readonly string[]).includes(type)) {
+			throw new FieldError(
+				'type',
+				`unknown request type ${describe(type)} (expected one of ${REQUEST_TYPES.join(', ')})`
+			);
+		}
+		const t = type as RequestType;
+		let request: SimRequest;
+		switch (t) {
+			case 'load': {
+				const scenario = str(data, 'scenario', 'scenario');
+				request =
+					data['seed'] === undefined
+						? { id, type: t, scenario }
+						: { id, type: t, scenario, seed: int(data, 'seed', 'seed', 0, 0xffff_ffff) };
+				break;
+			}
+			case 'apply':
+				request = { id, type: t, input: parseInput(obj(data, 'input', 'input'), 'input') };
+				break;
+			case 'speed': {
+				const speed = data['speed'];
+				if (
+					typeof speed !== 'number' ||
+					!Number.isFinite(speed) ||
+					speed < MIN_SPEED ||
+					speed > MAX_SPEED
+				) {
+					throw new FieldError(
+						'speed',
+						`speed must be a number from ${MIN_SPEED} to ${MAX_SPEED} (got ${describe(speed)})`
+					);
+				}
+				request = { id, type: t, speed };
+				break;
+			}
+			case 'runFor':
+				request = { id, type: t, ms: int(data, 'ms', 'ms', 1, MAX_RUN_FOR_MS) };
+				break;
+			case 'play':
+			case 'pause':
+			case 'step':
+				request = { id, type: t };
+				break;
+		}
+		return { ok: true, request };
+	} catch (e) {
+		if (e instanceof FieldError) {
+			return { ok: false, error: { id, type: 'error', field: e.field, message: e.message } };
+		}
+		return {
+			ok: false,
+			error: { id, type: 'error', field: null, message: e instanceof Error ? e.message : String(e) }
+		};
+	}
+}

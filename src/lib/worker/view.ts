@@ -1,0 +1,120 @@
+/**
+ * Builds the compact per-frame view of a simulation: what the page renders, never the whole
+ * state. Pure (no DOM, no timers) so it runs in the worker and in Node tests alike.
+ */
+import { linkCapacityMBps, workingCtcs } from '../core/model/link';
+import type { LinkState } from '../core/model/types';
+import type { Simulation } from '../core/simulation';
+import type { ConsoleLine } from '../core/sim/events';
+import { formatStamp } from '../core/sim/time-format';
+import type { LinkView, MemberView, ResultView, SimView, TailView } from './protocol';
+
+/** Console lines kept per member in a frame. */
+export const CONSOLE_TAIL = 200;
+/** Log entries kept in a frame. */
+export const LOG_TAIL = 80;
+/** Recent `apply` results kept in a frame. */
+export const RESULTS_TAIL = 8;
+
+function linkView(link: LinkState): LinkView {
+	const healthy: LinkState = {
+		...link,
+		severed: false,
+		chpids: link.chpids.map((c) => ({
+			...c,
+			failed: false,
+			ctcs: c.ctcs.map((d) => ({ ...d, failed: false }))
+		}))
+	};
+	const working = workingCtcs(link);
+	return {
+		id: link.id,
+		between: [link.between[0], link.between[1]],
+		severed: link.severed,
+		up: working > 0,
+		workingCtcs: working,
+		totalCtcs: link.chpids.reduce((n, c) => n + c.ctcs.length, 0),
+		capacityMBps: linkCapacityMBps(link),
+		fullCapacityMBps: linkCapacityMBps(healthy),
+		chpids: link.chpids.map((c) => ({
+			id: c.id,
+			failed: c.failed,
+			ctcs: c.ctcs.map((d, index) => ({ index, rdevA: d.rdevA, rdevB: d.rdevB, failed: d.failed }))
+		}))
+	};
+}
+
+/** The fast-changing part of a frame (clock, members, links); small enough to send each frame. */
+export function buildView(
+	sim: Simulation,
+	meta: {
+		frame: number;
+		generation: number;
+		title: string;
+		source: string;
+		playing: boolean;
+		speed: number;
+	},
+	tail: TailView | null
+): SimView {
+	const s = sim.state;
+	const c = s.cluster;
+	const members: MemberView[] = c.members.map((m) => ({
+		name: m.name,
+		slot: m.slot,
+		systemId: m.systemId,
+		cec: m.cec,
+		lpar: m.lpar,
+		cpus: m.cpus,
+		cpuType: m.cpuType,
+		storageBytes: m.storageBytes,
+		state: m.state,
+		detail: m.detail,
+		pdrState: m.pdr.state,
+		pdrStamp: m.pdr.stamp === null ? null : formatStamp(m.pdr.stamp),
+		peers: Object.entries(m.views).map(([peer, view]) => ({ peer, view })),
+		guests: c.guests
+			.filter((g) => g.on === m.name)
+			.map((g) => ({ user: g.user, status: g.status, kind: g.kind }))
+	}));
+	return {
+		frame: meta.frame,
+		generation: meta.generation,
+		scenario: { id: s.scenario, title: meta.title, source: meta.source, seed: s.seed },
+		cluster: {
+			name: c.name,
+			mode: c.mode,
+			crossSystemTimeouts: c.crossSystemTimeouts,
+			pdr: { volume: c.pdr.volume, rdev: c.pdr.rdev, locked: c.pdr.locked }
+		},
+		now: s.now,
+		epochMs: s.epochMs,
+		nextEventAt: sim.nextEventTime(),
+		playing: meta.playing,
+		speed: meta.speed,
+		members,
+		links: c.links.map(linkView),
+		tail
+	};
+}
+
+/** The slow-changing part: console and log tails and recent results. */
+export function buildTail(sim: Simulation, results: readonly ResultView[]): TailView {
+	const s = sim.state;
+	const console: Record<string, ConsoleLine[]> = {};
+	for (const m of s.cluster.members) console[m.name] = [];
+	// Walk backwards so a long console costs only the lines that are kept.
+	for (let i = s.console.length - 1; i >= 0; i--) {
+		const line = s.console[i]!;
+		const list = console[line.on];
+		if (list && list.length < CONSOLE_TAIL) list.push(line);
+	}
+	for (const list of Object.values(console)) list.reverse();
+	const from = Math.max(0, s.log.length - LOG_TAIL);
+	return {
+		console,
+		log: s.log.slice(from).map((e, i) => ({ ...e, n: from + i })),
+		logTotal: s.log.length,
+		results: results.slice(-RESULTS_TAIL)
+	};
+}
