@@ -3,6 +3,7 @@ import { loadBuiltin } from '$lib/core/scenarios/index';
 import { validateScenario } from '$lib/core/config/scenario';
 import type { ScenarioSpec } from '$lib/core/config/scenario-types';
 import { Simulation } from '$lib/core/simulation';
+import { nextFloat, seedPrng } from '$lib/core/sim/prng';
 
 /** A built-in scenario's spec; fails the test loudly if it does not validate. */
 export function builtin(id: string): ScenarioSpec {
@@ -28,4 +29,10 @@ export function stateOf(sim: Simulation, name: string): string {
 	const m = sim.state.cluster.members.find((x) => x.name === name);
 	if (!m) throw new Error(`no member ${name}`);
 	return m.state;
+}
+
+/** A seeded source of floats in [0, 1) for fuzz tests: the core's own PRNG, so runs repeat exactly. */
+export function randomSource(seed: number): () => number {
+	const state = seedPrng(seed);
+	return () => nextFloat(state);
 }

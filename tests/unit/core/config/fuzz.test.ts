@@ -2,6 +2,7 @@
  * Fuzz-style robustness: thousands of deterministic random inputs through both parsers. They
  * must never throw, and every diagnostic must have a real position and a message.
  */
+import { randomSource } from '../../helpers';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, ParseResult } from '../../../../src/lib/core/config/diagnostics';
 import { parseDuration, parseSize } from '../../../../src/lib/core/config/sizes';
@@ -12,17 +13,7 @@ import {
 import { parseUserDirect, resolveEntry } from '../../../../src/lib/core/config/user-direct';
 import { fixture, fixtureNames } from './fixture-loader';
 
-/** mulberry32: a tiny seeded generator, so every run sees the same inputs. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+const prng = randomSource;
 
 const WORDS = [
 	'USER',

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { randomSource } from '../../helpers';
 import { describe, expect, it } from 'vitest';
 import { jsonErrorOffset, parseScenarioText, validateScenario } from '$lib/core/config/scenario';
 import type { ScenarioError, ScenarioResult } from '$lib/core/config/scenario-types';
@@ -778,17 +779,7 @@ describe('JSON syntax errors carry line and column', () => {
 	});
 });
 
-/** A small seeded generator (mulberry32), so the fuzz runs are the same every time. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+const rng = randomSource;
 
 const KEYS = [
 	'name',
