@@ -5,9 +5,11 @@ import type { CommandContext } from './context';
 import { formssi } from './formssi';
 import { iplCommand, setSsi, shutdownCommand } from './member-control';
 import { querySsi } from './query-ssi';
-import { queryNames, queryUser } from './query-users';
+import { queryNames, queryUser, queryUsers } from './query-users';
 import { defineRelodomain, queryRelodomain } from './relodomain';
 import { HCP, fail, ok, readyLine, type CommandOutput } from './responses';
+import { vmrelocateCommand } from './vmrelocate';
+import { queryVmrelocate, setVmrelocate } from './vmrelocate-settings';
 import { kw, matches, words, type Keyword } from './words';
 
 /** A command: its keyword (with minimum abbreviation) and its handler. */
@@ -20,7 +22,9 @@ interface CommandDef {
 const QUERIES: CommandDef[] = [
 	{ keyword: kw('SSI'), run: querySsi },
 	{ keyword: kw('RELODomain'), run: queryRelodomain },
-	{ keyword: kw('Names'), run: queryNames }
+	{ keyword: kw('Names'), run: queryNames },
+	{ keyword: kw('VMRELOcate'), run: queryVmrelocate },
+	{ keyword: kw('USERs'), run: queryUsers }
 ];
 
 const COMMANDS: CommandDef[] = [
@@ -47,9 +51,11 @@ const COMMANDS: CommandDef[] = [
 		run: (ctx, [sub, ...rest]) => {
 			if (sub === undefined) return HCP.missingOperand();
 			if (matches(sub, kw('SSI'))) return setSsi(ctx, rest);
+			if (matches(sub, kw('VMRELOcate'))) return setVmrelocate(ctx, rest);
 			return HCP.invalidOption(sub);
 		}
 	},
+	{ keyword: kw('VMRELOcate'), run: vmrelocateCommand },
 	{ keyword: kw('FORMSSI'), run: formssi },
 	{ keyword: kw('SHUTDOWN'), run: shutdownCommand },
 	{ keyword: kw('AT'), run: atCommand }

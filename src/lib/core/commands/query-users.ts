@@ -16,6 +16,7 @@ export function queryUser(ctx: CommandContext, user: string, args: string[]): Co
 	const guests = ctx.state.cluster.guests.filter((g) => g.user === id);
 	if (args.length === 0) {
 		const here = guests.find((g) => g.on === ctx.on.name);
+		// Without AT, this member only: a user logged on elsewhere is found with AT ALL (000 App. B).
 		return here ? ok(`${id} ${status(here)}`) : HCP.notLoggedOn(id);
 	}
 	const [at, where, extra] = args.map((a) => a.toUpperCase());
@@ -27,6 +28,16 @@ export function queryUser(ctx: CommandContext, user: string, args: string[]): Co
 	const found = guests.filter((g) => scope.includes(g.on));
 	if (found.length === 0) return HCP.notLoggedOn(id);
 	return ok(...found.map((g) => `${g.on} : ${id} ${status(g)}`));
+}
+
+/**
+ * QUERY USERS userid [AT sysname | AT ALL]: the same as QUERY userid (000 Example A-6, A-10:
+ * `q user itsolnx2 at all`, `query user vmlogs at all`).
+ */
+export function queryUsers(ctx: CommandContext, [user, ...rest]: string[]): CommandOutput {
+	if (user === undefined) return HCP.missingOperand();
+	if (!/^[A-Za-z0-9@#$]{1,8}$/.test(user)) return HCP.invalidOption(user);
+	return queryUser(ctx, user, rest);
 }
 
 /**

@@ -26,6 +26,8 @@ export interface ScenarioSpec {
 	directory: string | null;
 	systemConfig: string | null;
 	guests: GuestSpec[];
+	/** Saved segments (NSS, DCSS): one entry per identical copy, with the members holding it. */
+	segments: SegmentSpec[];
 	script: { at: number; input: SimInput }[];
 	params: Partial<SimParams>;
 }
@@ -43,6 +45,35 @@ export interface MemberSpec {
 	/** State at time 0: a running cluster starts Joined; Down members wait for an IPL. */
 	initial: Extract<MemberStateName, 'Joined' | 'Down'>;
 	systemId: string;
+	/** Real storage in use by CP and work the scenario does not list (default 0). */
+	storageInUseBytes: number;
+	/** Paging space in use (QUERY ALLOC PAGE "PAGES IN USE", default 0). */
+	pagingInUseBytes: number;
+	/** Real devices whose state matters (DASD attached to SYSTEM, OSAs attached to TCPIP, ...). */
+	devices: DeviceSpec[];
+	/** AP type of the member's crypto adapters, or null. */
+	cryptoApType: string | null;
+}
+
+/** A real device (or a range of them) of a member, as the scenario gives it. */
+export interface DeviceSpec {
+	first: string;
+	last: string;
+	type: string | null;
+	eqid: string | null;
+	volser: string | null;
+	/** `SYSTEM`, a user ID, or null for a free device. */
+	owner: string | null;
+	online: boolean;
+	devno: boolean;
+}
+
+/** One identical copy of a saved segment (000 §3.3). */
+export interface SegmentSpec {
+	name: string;
+	kind: 'NSS' | 'DCSS';
+	ranges: string[];
+	members: string[];
 }
 
 export interface LinkSpec {
@@ -60,6 +91,18 @@ export interface GuestSpec {
 	on: string;
 	status: GuestStatus;
 	kind: 'USER' | 'IDENTITY';
+	/** Resident size in bytes, or null for the guest's current storage. */
+	residentBytes: number | null;
+	/** Virtual devices that are logical devices (000 Example 3-7). */
+	logicalDevices: string[];
+	/** Saved segments the guest uses, by name. */
+	segments: string[];
+	/** IUCV connections (`*MSG`, `*MSGALL`, other services or user IDs). */
+	iucv: string[];
+	/** The guest uses VMCF (000 Example A-10). */
+	vmcf: boolean;
+	/** CP storage for the guest beyond its page management blocks (see model/lgr/storage.ts). */
+	overhead: { pageableBytes: number; fixedBytes: number };
 }
 
 /** A problem in a scenario file: where (a JSON path, and a line and column when known) and why. */

@@ -5,7 +5,16 @@ import { parseCivil } from '../sim/time-format';
 import type { Diagnostic } from './diagnostics';
 import { parseDuration, parseSize } from './sizes';
 import { checkSsiNetworkRules, parseSystemConfig, type SsiRuleId } from './system-config';
-import { parseUserDirect } from './user-direct';
+import { parseUserDirect, type Directory } from './user-direct';
+import {
+	GUEST_LGR_KEYS,
+	MEMBER_LGR_KEYS,
+	checkGuestsAgainstDirectory,
+	directoryKind,
+	readGuestLgr,
+	readMemberLgr,
+	readSegments
+} from './scenario-lgr';
 import type {
 	GuestSpec,
 	LinkSpec,
@@ -155,9 +164,11 @@ export function jsonErrorOffset(text: string): number {
 const NAME = /^[A-Z0-9@#$]{1,8}$/;
 const HEX4 = /^[0-9A-F]{1,4}$/;
 
-type Obj = Record<string, unknown>;
+/** A JSON object being validated. */
+export type Obj = Record<string, unknown>;
 
-class Checker {
+/** Collects validation errors with their JSON paths; each reader returns undefined on error. */
+export class Checker {
 	errors: ScenarioError[] = [];
 	fail(path: string, message: string): undefined {
 		this.errors.push({ path, message });
@@ -241,6 +252,7 @@ export function validateScenario(json: unknown): ScenarioResult {
 		'directory',
 		'systemConfig',
 		'guests',
+		'segments',
 		'script',
 		'params'
 	]);
@@ -280,18 +292,27 @@ export function validateScenario(json: unknown): ScenarioResult {
 		readLinks(c, cl.links, declared, links);
 		readDomains(c, cl.domains, declared, domains);
 	}
-	const guests = readGuests(c, root.guests, declared);
-	const script = readScript(c, root.script, declared, links);
-	const params = readParams(c, root.params);
 	const directory =
 		root.directory === undefined ? null : (c.str(root.directory, 'directory') ?? null);
 	const systemConfig =
 		root.systemConfig === undefined ? null : (c.str(root.systemConfig, 'systemConfig') ?? null);
-	if (directory !== null) embedded(c, 'directory', parseUserDirect(directory));
+	let parsedDirectory: Directory | null = null;
+	if (directory !== null) {
+		const parsed = parseUserDirect(directory);
+		embedded(c, 'directory', parsed);
+		if (parsed.ok) parsedDirectory = parsed.value;
+	}
+	const guestPaths: { spec: GuestSpec; path: string }[] = [];
+	const guests = readGuests(c, root.guests, declared, parsedDirectory, guestPaths);
+	const segments = readSegments(c, root.segments, declared);
+	const script = readScript(c, root.script, declared, links);
+	const params = readParams(c, root.params);
+	const configDomains: string[] = [];
 	if (systemConfig !== null) {
 		const parsed = parseSystemConfig(systemConfig);
 		embedded(c, 'systemConfig', parsed);
 		if (parsed.ok) {
+			configDomains.push(...parsed.value.relocationDomains.map((d) => d.name.toUpperCase()));
 			const slots = [...members].sort((a, b) => a.slot - b.slot).map((m) => m.name);
 			for (const d of checkSsiNetworkRules(parsed.value, slots)) {
 				// A missing ISLINK or a duplicate system identifier is not a file error: the member
@@ -300,6 +321,10 @@ export function validateScenario(json: unknown): ScenarioResult {
 				c.errors.push({ path: 'systemConfig', line: d.line, column: d.column, message: d.message });
 			}
 		}
+	}
+	if (directory === null || parsedDirectory !== null) {
+		const domainNames = ['SSI', ...declared, ...domains.map((d) => d.name), ...configDomains];
+		checkGuestsAgainstDirectory(c, guestPaths, parsedDirectory, domainNames, segments);
 	}
 
 	if (
@@ -322,6 +347,7 @@ export function validateScenario(json: unknown): ScenarioResult {
 		directory,
 		systemConfig,
 		guests,
+		segments,
 		script,
 		params
 	};
@@ -360,7 +386,8 @@ function readMembers(c: Checker, v: unknown, out: MemberSpec[], declared: string
 			'cpuType',
 			'facilities',
 			'state',
-			'systemId'
+			'systemId',
+			...MEMBER_LGR_KEYS
 		]);
 		const name = c.name(o.name, `${p}.name`, 'member name');
 		const slot = c.int(o.slot, `${p}.slot`, 1, 4, i + 1);
@@ -384,6 +411,7 @@ function readMembers(c: Checker, v: unknown, out: MemberSpec[], declared: string
 					: c.fail(`${p}.state`, `initial state must be "Joined" or "Down"`);
 		const systemId =
 			o.systemId === undefined ? name : c.name(o.systemId, `${p}.systemId`, 'system identifier');
+		const lgr = readMemberLgr(c, o, p);
 		if (name && declared.includes(name)) c.fail(`${p}.name`, `member ${name} is defined twice`);
 		else if (name) declared.push(name);
 		if (slot && out.some((m) => m.slot === slot))
@@ -415,7 +443,8 @@ function readMembers(c: Checker, v: unknown, out: MemberSpec[], declared: string
 				cpuType,
 				facilities,
 				initial,
-				systemId
+				systemId,
+				...lgr
 			});
 		}
 	});
@@ -546,7 +575,13 @@ function readDomains(
 	});
 }
 
-function readGuests(c: Checker, v: unknown, members: string[]): GuestSpec[] {
+function readGuests(
+	c: Checker,
+	v: unknown,
+	members: string[],
+	directory: Directory | null,
+	paths: { spec: GuestSpec; path: string }[]
+): GuestSpec[] {
 	const out: GuestSpec[] = [];
 	if (v === undefined) return out;
 	const list = c.arr(v, 'guests');
@@ -554,7 +589,7 @@ function readGuests(c: Checker, v: unknown, members: string[]): GuestSpec[] {
 		const p = `guests[${i}]`;
 		const o = c.obj(raw, p);
 		if (!o) return;
-		c.known(o, p, ['user', 'on', 'status', 'kind', 'resident', 'workload']);
+		c.known(o, p, ['user', 'on', 'status', 'kind', ...GUEST_LGR_KEYS]);
 		const user = c.name(o.user, `${p}.user`, 'user ID');
 		const on = c.name(o.on, `${p}.on`, 'member name');
 		if (on && !members.includes(on)) c.fail(`${p}.on`, `no member named ${on}`);
@@ -564,9 +599,10 @@ function readGuests(c: Checker, v: unknown, members: string[]): GuestSpec[] {
 				: o.status === 'disconnected' || o.status === 'logged-on'
 					? o.status
 					: c.fail(`${p}.status`, 'must be "disconnected" or "logged-on"');
+		// Without a `kind`, the directory's entry decides; USER when there is none (000 §2.2.4).
 		const kind =
 			o.kind === undefined
-				? 'USER'
+				? ((user && directoryKind(directory, user)) ?? 'USER')
 				: o.kind === 'USER' || o.kind === 'IDENTITY'
 					? o.kind
 					: c.fail(`${p}.kind`, 'must be "USER" or "IDENTITY"');
@@ -587,7 +623,12 @@ function readGuests(c: Checker, v: unknown, members: string[]): GuestSpec[] {
 			);
 		if (user && kind === 'IDENTITY' && out.some((g) => g.user === user && g.on === on))
 			c.fail(`${p}.user`, `${user} is already logged on to ${on}`);
-		if (user && on && status && kind && members.includes(on)) out.push({ user, on, status, kind });
+		const lgr = readGuestLgr(c, o, p);
+		if (user && on && status && kind && members.includes(on)) {
+			const spec: GuestSpec = { user, on, status, kind, ...lgr };
+			out.push(spec);
+			paths.push({ spec, path: p });
+		}
 	});
 	return out;
 }

@@ -3,9 +3,13 @@ import { heapPush } from '../sim/event-queue';
 import { nextInt, seedPrng } from '../sim/prng';
 import { DEFAULT_PARAMS, type SimState } from '../sim/state';
 import { clusterConfig } from '../config/cluster-config';
+import { parseSystemConfig } from '../config/system-config';
+import { parseUserDirect } from '../config/user-direct';
 import { implicitDomains } from './domains';
+import { buildGuest } from './guest-definition';
 import { buildLink, linkFromDevices } from './link';
-import type { MemberState } from './types';
+import { attachDevice, memberResources } from './member-resources';
+import type { DomainState, GuestState, MemberState } from './types';
 
 /**
  * The state at simulated time 0 of a scenario. Members that start Joined have already joined
@@ -15,6 +19,10 @@ import type { MemberState } from './types';
 export function buildInitialState(spec: ScenarioSpec, seed = spec.seed): SimState {
 	const rng = seedPrng(seed);
 	const config = clusterConfig(spec.systemConfig, spec.cluster.members);
+	const parsedConfig = spec.systemConfig === null ? null : parseSystemConfig(spec.systemConfig);
+	const systemConfig = parsedConfig?.ok ? parsedConfig.value : null;
+	const parsedDirectory = spec.directory === null ? null : parseUserDirect(spec.directory);
+	const directory = parsedDirectory?.ok ? parsedDirectory.value : null;
 	const params = { ...DEFAULT_PARAMS, ...spec.params };
 	const names = spec.cluster.members.map((m) => m.name);
 	const slots: (string | null)[] = [1, 2, 3, 4].map((s) => {
@@ -51,9 +59,32 @@ export function buildInitialState(spec: ScenarioSpec, seed = spec.seed): SimStat
 				views: Object.fromEntries(peers.map((p) => [p, 'ok' as const])),
 				heartbeatPhaseMs: nextInt(rng, 0, params.heartbeatMs - 1),
 				incarnation: running ? 1 : 0,
-				upSince: running ? 0 : null
+				upSince: running ? 0 : null,
+				resources: memberResources(m, systemConfig)
 			};
 		});
+	const domains: DomainState[] = [
+		...implicitDomains(members),
+		...[...spec.cluster.domains, ...(config?.domains ?? [])]
+			.filter((d, i, all) => all.findIndex((x) => x.name === d.name) === i)
+			.map((d) => ({ name: d.name, members: [...d.members], implicit: false }))
+	];
+	const segments = spec.segments.map((s) => ({
+		...s,
+		ranges: [...s.ranges],
+		members: [...s.members]
+	}));
+	const guests: GuestState[] = [];
+	for (const g of spec.guests) {
+		if (members.find((m) => m.name === g.on)?.state === 'Down') continue;
+		const guest = buildGuest(g, { directory, members, domains, segments });
+		if (!guest) continue;
+		guests.push(guest);
+		// A dedicated real device is attached to the guest on its member (000 Example A-13: q osa).
+		const on = members.find((m) => m.name === g.on)!;
+		for (const d of guest.devices)
+			if (d.kind === 'dedicated') attachDevice(on.resources, d.rdev, g.user);
+	}
 	const state: SimState = {
 		format: 'quiesce-sim/1',
 		scenario: spec.name,
@@ -76,15 +107,9 @@ export function buildInitialState(spec: ScenarioSpec, seed = spec.seed): SimStat
 					? linkFromDevices(l.between[0], l.between[1], l.devices)
 					: buildLink(l.between[0], l.between[1], l.chpids, l.ctcs, parseInt(l.firstRdev, 16))
 			),
-			domains: [
-				...implicitDomains(members),
-				...[...spec.cluster.domains, ...(config?.domains ?? [])]
-					.filter((d, i, all) => all.findIndex((x) => x.name === d.name) === i)
-					.map((d) => ({ name: d.name, members: [...d.members], implicit: false }))
-			],
-			guests: spec.guests
-				.filter((g) => members.find((m) => m.name === g.on)?.state !== 'Down')
-				.map((g) => ({ ...g }))
+			domains,
+			guests,
+			segments
 		},
 		log: [{ t: 0, kind: 'sim.start', scenario: spec.name, seed }],
 		console: [],

@@ -48,6 +48,8 @@ export interface MemberState {
 	incarnation: number;
 	/** Simulated ms at which the current incarnation started joining (null while down). */
 	upSince: number | null;
+	/** Devices, virtual switches, storage and paging in use: what LGR checks on a destination (000 §3.4, §3.7). */
+	resources: MemberResources;
 }
 
 export interface CtcState {
@@ -81,15 +83,25 @@ export interface DomainState {
 	implicit: boolean;
 }
 
+/**
+ * A logged-on user is connected (`logged-on`) or running disconnected. A logged-off user has no
+ * guest record at all: CP keeps nothing for it on any member (000 §3.7 "logged off").
+ */
 export type GuestStatus = 'logged-on' | 'disconnected';
 
-export interface GuestState {
-	user: string;
-	/** USER (single configuration) or IDENTITY (multiconfiguration), 000 §2.2.4. */
-	kind: 'USER' | 'IDENTITY';
-	on: string;
-	status: GuestStatus;
-}
+export type {
+	GuestCpu,
+	GuestDevice,
+	GuestOverhead,
+	GuestState,
+	GuestStorage,
+	MemberResources,
+	RdevClass,
+	RealDeviceState,
+	SavedSegment,
+	VswitchState
+} from './guest-types';
+import type { GuestState, MemberResources, SavedSegment } from './guest-types';
 
 export interface ClusterState {
 	name: string;
@@ -103,4 +115,6 @@ export interface ClusterState {
 	links: LinkState[];
 	domains: DomainState[];
 	guests: GuestState[];
+	/** Saved segments (NSS and DCSS) and the members holding each identical copy (000 §3.3). */
+	segments: SavedSegment[];
 }

@@ -124,15 +124,31 @@ describe('the README example (the issue’s shape) validates, with defaults fill
 			cpuType: 'IFL',
 			facilities: ['GIEF', 'EX-EXT'],
 			initial: 'Joined',
-			systemId: 'ITSOSSI5'
+			systemId: 'ITSOSSI5',
+			storageInUseBytes: 0,
+			pagingInUseBytes: 0,
+			devices: [],
+			cryptoApType: null
 		});
 		expect(v.cluster.links).toEqual([
 			{ between: ['ITSOSSI5', 'ITSOSSI6'], chpids: 2, ctcs: 8, firstRdev: '6000', devices: null }
 		]);
 		expect(v.cluster.domains).toEqual([{ name: 'DOMAINA', members: ['ITSOSSI5'] }]);
 		expect(v.guests).toEqual([
-			{ user: 'LNXSU11', on: 'ITSOSSI5', status: 'disconnected', kind: 'USER' }
+			{
+				user: 'LNXSU11',
+				on: 'ITSOSSI5',
+				status: 'disconnected',
+				kind: 'USER',
+				residentBytes: null,
+				logicalDevices: [],
+				segments: [],
+				iucv: [],
+				vmcf: false,
+				overhead: { pageableBytes: 0, fixedBytes: 0 }
+			}
 		]);
+		expect(v.segments).toEqual([]);
 		expect(v.script).toEqual([
 			{ at: 5000, input: { kind: 'command', on: 'ITSOSSI5', text: 'Q SSI' } },
 			{ at: 20000, input: { kind: 'fault', fault: { kind: 'member.abend', member: 'ITSOSSI6' } } },

@@ -1,0 +1,162 @@
+/**
+ * What each member offers a relocating guest: real devices with their EQIDs (SYSTEM CONFIG
+ * RDEVICE, 000 §2.2.7) and state (the scenario's `devices`), virtual switches (DEFINE VSWITCH,
+ * 001 "Networks – Virtual Switches"), the virtual disk user limit (`Features Vdisk Userlim`,
+ * 000 Example 4-1), storage and paging in use (000 §3.4) and crypto.
+ */
+import type { DeviceSpec, MemberSpec } from '../config/scenario-types';
+import { forMember, type SystemConfig } from '../config/system-config';
+import type { MemberResources, RealDeviceState, VswitchState } from './guest-types';
+
+/** One 512-byte block count per K, M, G or T of a `Vdisk Userlim` given as a size. */
+const BLOCKS_PER: Record<string, number> = { K: 2, M: 2048, G: 2048 * 1024, T: 2048 * 1024 ** 2 };
+
+/**
+ * The `Vdisk Userlim` of a member's FEATURES statement in blocks (`144000 blocks`, `64M`), null
+ * when it is INFINITE or not given.
+ */
+export function vdiskUserLimit(config: SystemConfig | null, member: string): number | null {
+	if (!config) return null;
+	let limit: number | null = null;
+	for (const f of forMember(config, member).others) {
+		if (f.keyword !== 'FEATURES') continue;
+		const m = /\bVDISK\s+USERLIM\s+(INFINITE|\d+)\s*(BLOCKS?|[KMGT])?\b/i.exec(f.text);
+		if (!m) continue;
+		const unit = (m[2] ?? 'BLOCKS').toUpperCase();
+		limit =
+			m[1]!.toUpperCase() === 'INFINITE'
+				? null
+				: Number(m[1]) * (unit.startsWith('BLOCK') ? 1 : (BLOCKS_PER[unit] ?? 1));
+	}
+	return limit;
+}
+
+function hex(n: number): string {
+	return n.toString(16).toUpperCase().padStart(4, '0');
+}
+
+function expand(d: DeviceSpec): RealDeviceState[] {
+	const out: RealDeviceState[] = [];
+	for (let v = parseInt(d.first, 16); v <= parseInt(d.last, 16); v++) {
+		out.push({
+			rdev: hex(v),
+			type: d.type,
+			eqid: d.eqid,
+			volser: d.volser,
+			owner: d.owner,
+			online: d.online,
+			devno: d.devno
+		});
+	}
+	return out;
+}
+
+/** The virtual switches a member defines: the last DEFINE VSWITCH of each name that applies to it. */
+function vswitchesOf(config: SystemConfig | null, member: string): VswitchState[] {
+	if (!config) return [];
+	const byName = new Map<string, VswitchState>();
+	for (const v of forMember(config, member).vswitches) {
+		const vlan = v.otherOperands.findIndex((o) => o.toUpperCase() === 'VLAN');
+		byName.set(v.name.toUpperCase(), {
+			name: v.name.toUpperCase(),
+			type: v.type ?? 'IP',
+			uplinks: [...v.rdevs],
+			vlan: vlan >= 0 ? (v.otherOperands[vlan + 1]?.toUpperCase() ?? null) : null
+		});
+	}
+	return [...byName.values()];
+}
+
+/** Builds a member's {@link MemberResources} from its scenario entry and the SYSTEM CONFIG. */
+export function memberResources(spec: MemberSpec, config: SystemConfig | null): MemberResources {
+	const devices = new Map<string, RealDeviceState>();
+	for (const d of spec.devices) for (const r of expand(d)) devices.set(r.rdev, r);
+	return {
+		storageInUseBytes: spec.storageInUseBytes,
+		pagingInUseBytes: spec.pagingInUseBytes,
+		rdevClasses: config
+			? forMember(config, spec.name).rdevices.flatMap((r) =>
+					r.devices.map((range) => ({
+						first: range.first,
+						last: range.last,
+						type: r.type,
+						eqid: r.eqid
+					}))
+				)
+			: [],
+		devices: [...devices.values()].sort((a, b) => (a.rdev < b.rdev ? -1 : 1)),
+		vswitches: vswitchesOf(config, spec.name),
+		vdiskUserLimitBlocks: vdiskUserLimit(config, spec.name),
+		cryptoApType: spec.cryptoApType
+	};
+}
+
+/** A real device as CP sees it on one member. */
+export interface RealDeviceView {
+	rdev: string;
+	/** True when SYSTEM CONFIG or the scenario names the device on this member. */
+	exists: boolean;
+	type: string | null;
+	eqid: string | null;
+	volser: string | null;
+	owner: string | null;
+	online: boolean;
+	devno: boolean;
+}
+
+/**
+ * A real device of a member: type and EQID from the last RDEVICE class covering it (else what
+ * the scenario says), state from the scenario or the guests using it. A device the scenario
+ * does not list is online and free.
+ */
+export function realDevice(res: MemberResources, rdev: string): RealDeviceView {
+	const id = rdev.toUpperCase().padStart(4, '0');
+	const v = parseInt(id, 16);
+	const cls = res.rdevClasses
+		.filter((c) => parseInt(c.first, 16) <= v && v <= parseInt(c.last, 16))
+		.at(-1);
+	const d = res.devices.find((x) => x.rdev === id);
+	return {
+		rdev: id,
+		exists: !!cls || !!d,
+		type: cls?.type ?? d?.type ?? null,
+		eqid: cls ? cls.eqid : (d?.eqid ?? null),
+		volser: d?.volser ?? null,
+		owner: d?.owner ?? null,
+		online: d?.online ?? true,
+		devno: d?.devno ?? false
+	};
+}
+
+/** Marks a real device as attached to `owner` (a guest's DEDICATE), adding it when not listed. */
+export function attachDevice(res: MemberResources, rdev: string, owner: string): void {
+	const id = rdev.toUpperCase().padStart(4, '0');
+	const d = res.devices.find((x) => x.rdev === id);
+	if (d) d.owner = owner;
+	else {
+		res.devices.push({
+			rdev: id,
+			type: null,
+			eqid: null,
+			volser: null,
+			owner,
+			online: true,
+			devno: false
+		});
+		res.devices.sort((a, b) => (a.rdev < b.rdev ? -1 : 1));
+	}
+}
+
+/** Candidate devices for an EQID on a member: every known device with that EQID, in order. */
+export function devicesWithEqid(res: MemberResources, eqid: string): RealDeviceView[] {
+	const ids = new Set<string>();
+	for (const c of res.rdevClasses) {
+		if (c.eqid !== eqid) continue;
+		for (let v = parseInt(c.first, 16); v <= parseInt(c.last, 16); v++) ids.add(hex(v));
+	}
+	for (const d of res.devices) if (d.eqid === eqid) ids.add(d.rdev);
+	return [...ids]
+		.sort()
+		.map((id) => realDevice(res, id))
+		.filter((d) => d.eqid === eqid);
+}
