@@ -3,6 +3,7 @@
 import { buildInitialState } from '../../src/lib/core/model/build';
 import { loadBuiltin } from '../../src/lib/core/scenarios/index';
 import { Simulation } from '../../src/lib/core/simulation';
+import { benchEngine } from './engine';
 
 function spec(id: string) {
 	const r = loadBuiltin(id);
@@ -39,8 +40,10 @@ speedup('itsossia', 600_000); // warm-up
 const four = speedup('itsossia', 24 * 3_600_000);
 const two = speedup('itsossib', 24 * 3_600_000);
 const snap = snapshotCost('itsossia');
+const engine = benchEngine();
 const report = {
 	node: process.version,
+	...engine,
 	ssi: {
 		simSpeedup: { itsossia24h: Math.round(four.ratio), itsossib24h: Math.round(two.ratio) },
 		wallMs: { itsossia24h: Math.round(four.wallMs), itsossib24h: Math.round(two.wallMs) },

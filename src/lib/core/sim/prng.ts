@@ -54,3 +54,29 @@ export function nextFloat(state: PrngState): number {
 export function nextInt(state: PrngState, min: number, max: number): number {
 	return min + Math.floor(nextFloat(state) * (max - min + 1));
 }
+
+/**
+ * Fills `out[0..n)` with the next `n` outputs, exactly as `n` calls of {@link nextUint32} would,
+ * and leaves the state where they would. The generator runs on local variables, which is about
+ * five times faster than the per-call form: the memory-transfer engine draws one number per
+ * page it dirties (src/lib/core/engine/workload.ts).
+ */
+export function fillUint32(state: PrngState, out: Uint32Array, n: number = out.length): void {
+	let a = state[0];
+	let b = state[1];
+	let c = state[2];
+	let d = state[3];
+	for (let i = 0; i < n; i++) {
+		const t = (((a + b) >>> 0) + d) >>> 0;
+		d = (d + 1) >>> 0;
+		a = b ^ (b >>> 9);
+		b = (c + (c << 3)) >>> 0;
+		c = ((c << 21) | (c >>> 11)) >>> 0;
+		c = (c + t) >>> 0;
+		out[i] = t;
+	}
+	state[0] = a >>> 0;
+	state[1] = b;
+	state[2] = c;
+	state[3] = d;
+}
