@@ -8,6 +8,7 @@ import {
 	shutdown,
 	shutdownComplete
 } from './model/cluster-dynamics';
+import { afterClusterChange, relocationTick } from './model/lgr/relocation';
 import { nextEventTime, record, schedule, takeDue } from './sim/kernel';
 import type { SimEvent, SimInput, TimedInput } from './sim/events';
 import type { SimState } from './sim/state';
@@ -26,9 +27,17 @@ export interface InputResult {
  * host clock; callers decide how fast simulated time advances.
  */
 export class Simulation {
-	constructor(public state: SimState) {}
+	constructor(public state: SimState) {
+		// Snapshots from before relocations existed have none.
+		state.relocations ??= [];
+	}
 
-	/** A deep, JSON-safe copy of the whole state. */
+	/**
+	 * A deep, JSON-safe copy of the whole state. The memory-transfer engines of relocations in
+	 * progress are not in it: {@link Simulation.restore} rebuilds each on first use by replaying
+	 * it from its recorded start (model/lgr/relocation-engine.ts), so a restored simulation goes on
+	 * exactly as the original would have.
+	 */
 	snapshot(): string {
 		return JSON.stringify(this.state);
 	}
@@ -50,7 +59,9 @@ export class Simulation {
 	/** Applies an input now, recording it for replay. */
 	apply(input: SimInput): InputResult {
 		this.state.inputs.push({ at: this.state.now, input });
-		return this.execute(input);
+		const result = this.execute(input);
+		afterClusterChange(this.state);
+		return result;
 	}
 
 	/** Schedules an input at a later simulated time (scenario scripts). */
@@ -64,6 +75,7 @@ export class Simulation {
 			const event = takeDue(this.state, until);
 			if (!event) break;
 			this.dispatch(event);
+			afterClusterChange(this.state);
 		}
 		if (until > this.state.now) this.state.now = until;
 	}
@@ -86,6 +98,7 @@ export class Simulation {
 			}
 			return;
 		}
+		if (event.type === 'relocation.tick') return relocationTick(s, event.id);
 		const m = member(s, event.member);
 		if (!m) return;
 		switch (event.type) {

@@ -84,6 +84,18 @@ export function describeLogEntry(e: LogEntry): string {
 			return `Slot ${e.slot}: ${e.from ?? 'Available'} → ${e.to ?? 'Available'}`;
 		case 'input.rejected':
 			return `Scripted ${describeInput(e.input)} refused: ${e.reason}`;
+		case 'relocation.start':
+			return `${e.by}: relocation ${e.id} of ${e.user} from ${e.from} to ${e.to}`;
+		case 'relocation.phase':
+			return `Relocation ${e.id} of ${e.user}: ${e.from} → ${e.to} (${e.reason})`;
+		case 'relocation.pass':
+			return `Relocation ${e.id} of ${e.user}: pass ${e.n} sent ${e.pages} pages${e.quiesced ? ' (quiesced)' : ''}`;
+		case 'relocation.end':
+			return `Relocation ${e.id} of ${e.user} ${e.outcome}${e.reason ? ` (${e.reason})` : ''}`;
+		case 'guest.device':
+			return `${e.user}: device ${e.vdev} re-attached, ${e.from} → ${e.to} on ${e.on}`;
+		case 'guest.console':
+			return `${e.user} console on ${e.on}: ${e.text}`;
 		default: {
 			// A kind newer than this view: still shown, in a generic form, rather than dropped.
 			const { t: _t, kind, ...rest } = e as LogEntry;

@@ -108,6 +108,122 @@ describe('npm run sim -- <built-in id>', SLOW, () => {
 	});
 });
 
+describe('npm run sim: relocations (issue 3, "Output for tools")', SLOW, () => {
+	it('reports every relocation: user, from, to, options, outcome, messages, passes, times, pages', () => {
+		const r = sim('gdl');
+		expect(r.status, r.stderr).toBe(0);
+		const report = JSON.parse(r.stdout) as RunReport;
+		expect(report.relocations.map((x) => [x.id, x.user, x.from, x.to, x.outcome])).toEqual([
+			[1, 'LGRLIN21', 'GDLMCPX4', 'GDLLCPX3', 'relocated'],
+			[2, 'LGRLIN21', 'GDLLCPX3', 'GDLMCPX4', 'cancelled'],
+			[3, 'LGRLIN21', 'GDLLCPX3', 'GDLMCPX4', 'relocated']
+		]);
+		const [first, cancelled] = report.relocations;
+		expect(Object.keys(first!)).toEqual([
+			'id',
+			'user',
+			'from',
+			'to',
+			'by',
+			'options',
+			'outcome',
+			'phase',
+			'messages',
+			'guestConsole',
+			'passes',
+			'totalMs',
+			'quiesceMs',
+			'pagesSent',
+			'startMs',
+			'endMs'
+		]);
+		expect(first).toMatchObject({
+			by: 'CELESKEY',
+			options: {
+				mode: 'ASYNCHRONOUS',
+				immediate: false,
+				maxTotal: 10,
+				maxQuiesce: 10,
+				force: []
+			},
+			phase: 'Relocated',
+			messages: [
+				'Relocation of LGRLIN21 from GDLMCPX4 to GDLLCPX3 started',
+				'User LGRLIN21 has been relocated from GDLMCPX4 to GDLLCPX3'
+			],
+			startMs: 25_000
+		});
+		expect(first!.totalMs).toBe(first!.endMs! - first!.startMs);
+		expect(first!.passes.map((p) => Object.keys(p))).toEqual(
+			first!.passes.map(() => ['n', 'pages', 'startMs', 'endMs', 'quiesced'])
+		);
+		expect(first!.passes.map((p) => [p.n, p.quiesced])).toEqual([
+			[1, false],
+			[2, true],
+			[3, true]
+		]);
+		expect(first!.pagesSent).toBe(first!.passes.reduce((a, p) => a + p.pages, 0));
+		expect(first!.quiesceMs).toBeGreaterThan(0);
+		expect(cancelled!.messages.at(-1)).toBe(
+			'Relocation of user LGRLIN21 from GDLLCPX3 to GDLMCPX4 has been canceled by CELESKEY on GDLMCPX4.'
+		);
+		expect(cancelled!.totalMs).toBe(2_000);
+		expect(cancelled!.quiesceMs).toBe(0);
+		expect(report.log).toContainEqual(
+			expect.objectContaining({ kind: 'relocation.end', id: 2, outcome: 'cancelled' })
+		);
+	});
+
+	it('a rejected MOVE is reported with its HCPRLH1940E lines, an in-progress one with outcome null', () => {
+		const file = join(dir, 'reject.json');
+		writeFileSync(
+			file,
+			JSON.stringify({
+				name: 'reject',
+				start: '2011-11-11T11:10:30',
+				cluster: {
+					name: 'ITSOSSIB',
+					members: [
+						{ name: 'ITSOSSI5', slot: 1, storage: '32G', paging: '7G' },
+						{ name: 'ITSOSSI6', slot: 2, storage: '32G', paging: '7G' }
+					],
+					links: [{ between: ['ITSOSSI5', 'ITSOSSI6'] }]
+				},
+				guests: [
+					{ user: 'LNXA', on: 'ITSOSSI5', status: 'logged-on' },
+					{ user: 'LNXB', on: 'ITSOSSI5', workload: 'database' }
+				],
+				script: [
+					{ at: '1s', on: 'ITSOSSI5', command: 'vmrelocate move lnxa itsossi6' },
+					{ at: '2s', on: 'ITSOSSI5', command: 'vmrelocate move lnxb itsossi6 async' }
+				]
+			})
+		);
+		const r = sim(file, '--until', '3s');
+		expect(r.status, r.stderr).toBe(0);
+		const [rejected, running] = (JSON.parse(r.stdout) as RunReport).relocations;
+		expect(rejected).toMatchObject({
+			outcome: 'rejected',
+			phase: 'Rejected',
+			passes: [],
+			pagesSent: 0,
+			totalMs: 0,
+			messages: [
+				'Relocation of user LNXA from ITSOSSI5 to ITSOSSI6 did not complete. Guest has not been moved',
+				'HCPRLH1940E LNXA is not relocatable for the following reason(s):',
+				'HCPRLE1950I LNXA: Virtual machine is not running disconnected'
+			]
+		});
+		expect(running).toMatchObject({
+			outcome: null,
+			phase: 'MovingMemory',
+			endMs: null,
+			totalMs: 1_000
+		});
+		expect(running!.pagesSent).toBeGreaterThan(0);
+	});
+});
+
 describe('npm run sim -- <file> with --until', SLOW, () => {
 	it('runs a scenario file to the given simulated time', () => {
 		const file = join(dir, 'abend.json');

@@ -8,4 +8,6 @@ export interface CommandContext {
 	user: string;
 	/** True when the command came through AT sysname CMD from another member. */
 	viaAt: boolean;
+	/** The member whose console the command was typed on (`on` differs after AT sysname CMD). */
+	console: string;
 }

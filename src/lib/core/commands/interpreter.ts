@@ -109,7 +109,8 @@ function dispatch(ctx: CommandContext, [verb, ...args]: string[]): CommandOutput
 
 /**
  * Runs one console command on a member: echoes the input, the response lines and the
- * `Ready` line to that member's console and logs the command. Never throws: an unexpected
+ * `Ready` line to that member's console (a command that has not ended, such as a SYNCHRONOUS
+ * VMRELOCATE MOVE, writes its `Ready` when it ends) and logs the command. Never throws: an unexpected
  * failure inside a handler is answered as a CP error, and the simulation carries on.
  */
 export function runCommand(
@@ -123,16 +124,23 @@ export function runCommand(
 	const line = text.slice(0, 512);
 	let out: CommandOutput;
 	try {
-		out = dispatch({ state, on: m, user: user.toUpperCase(), viaAt: false }, words(line));
+		out = dispatch(
+			{ state, on: m, user: user.toUpperCase(), viaAt: false, console: m.name },
+			words(line)
+		);
 	} catch (e) {
 		out = fail(
 			999,
 			`The simulator could not complete the command: ${e instanceof Error ? e.message : String(e)}`
 		);
 	}
-	const lines = [...out.lines, readyLine(out.rc, state.epochMs + state.now)];
+	const lines = out.deferReady
+		? [...out.lines]
+		: [...out.lines, readyLine(out.rc, state.epochMs + state.now)];
 	state.console.push({ t: state.now, on: m.name, kind: 'input', text: line });
 	for (const l of lines) state.console.push({ t: state.now, on: m.name, kind: 'output', text: l });
+	for (const f of out.followUp ?? [])
+		state.console.push({ t: state.now, on: f.on, kind: 'output', text: f.text });
 	record(state, { kind: 'command', on: m.name, user: user.toUpperCase(), text: line, rc: out.rc });
 	return { ok: true, lines, rc: out.rc };
 }

@@ -4,6 +4,13 @@ import { formatClock } from '../sim/time-format';
 export interface CommandOutput {
 	lines: string[];
 	rc: number;
+	/**
+	 * The command has not ended: its `Ready` line is written later (a SYNCHRONOUS VMRELOCATE
+	 * MOVE returns "only after the relocation is completed", 000 §3.6.1).
+	 */
+	deferReady?: boolean;
+	/** Lines for consoles (possibly others) written after this command's own output. */
+	followUp?: { on: string; text: string }[];
 }
 
 export const ok = (...lines: string[]): CommandOutput => ({ lines, rc: 0 });

@@ -9,6 +9,7 @@ import type { Checker, Obj } from './scenario';
 import type { DeviceSpec, GuestSpec, SegmentSpec } from './scenario-types';
 import { DEFAULT_GUEST } from '../model/guest-definition';
 import { formatSize } from './sizes';
+import { WORKLOAD_PRESETS, type WorkloadPreset } from '../engine/workload';
 import { resolveEntry, type Directory } from './user-direct';
 
 const HEX_RANGE = /^([0-9A-F]{1,4})(?:-([0-9A-F]{1,4}))?$/;
@@ -180,6 +181,14 @@ export function readGuestLgr(
 ): Omit<GuestSpec, 'user' | 'on' | 'status' | 'kind'> {
 	const residentBytes =
 		o.resident === undefined ? null : (c.size(o.resident, `${p}.resident`) ?? null);
+	let workload: WorkloadPreset | null = null;
+	if (o.workload !== undefined) {
+		const w = c.str(o.workload, `${p}.workload`);
+		const presets = Object.keys(WORKLOAD_PRESETS);
+		if (w !== undefined && presets.includes(w)) workload = w as WorkloadPreset;
+		else if (w !== undefined)
+			c.fail(`${p}.workload`, `"${w}" is not a workload preset (${presets.join(', ')})`);
+	}
 	const list = (k: 'logicalDevices' | 'segments' | 'iucv', check: (s: string) => string | null) => {
 		const out: string[] = [];
 		if (o[k] === undefined) return out;
@@ -216,7 +225,7 @@ export function readGuestLgr(
 			};
 		}
 	}
-	return { residentBytes, logicalDevices, segments, iucv, vmcf, overhead };
+	return { residentBytes, workload, logicalDevices, segments, iucv, vmcf, overhead };
 }
 
 /** The kind the directory gives a user ID, or undefined when it has no entry. */

@@ -1,6 +1,7 @@
 import type { Fault, SimInput } from '../sim/events';
 import type { SimParams } from '../sim/state';
 import type { Facility, GuestStatus, MemberStateName } from '../model/types';
+import type { WorkloadPreset } from '../engine/workload';
 
 /**
  * A scenario, validated and with every size and time converted to numbers. The file format
@@ -93,6 +94,8 @@ export interface GuestSpec {
 	kind: 'USER' | 'IDENTITY';
 	/** Resident size in bytes, or null for the guest's current storage. */
 	residentBytes: number | null;
+	/** What the guest does to its memory (a preset of engine/workload.ts), or null for the default. */
+	workload: WorkloadPreset | null;
 	/** Virtual devices that are logical devices (000 Example 3-7). */
 	logicalDevices: string[];
 	/** Saved segments the guest uses, by name. */

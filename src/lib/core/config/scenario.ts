@@ -772,5 +772,8 @@ function readParams(c: Checker, v: unknown): Partial<SimParams> {
 		if (ms !== undefined) out[k] = ms;
 	}
 	if ((out.heartbeatMs ?? 1) <= 0) c.fail('params.heartbeatMs', 'must be more than 0');
+	const slice = out.relocationSliceMs;
+	if (slice !== undefined && !(Number.isInteger(slice) && slice >= 1))
+		c.fail('params.relocationSliceMs', 'must be a whole number of milliseconds, at least 1');
 	return out;
 }

@@ -113,7 +113,8 @@ export function buildInitialState(spec: ScenarioSpec, seed = spec.seed): SimStat
 		},
 		log: [{ t: 0, kind: 'sim.start', scenario: spec.name, seed }],
 		console: [],
-		inputs: []
+		inputs: [],
+		relocations: []
 	};
 	for (const m of members) {
 		if (m.state === 'Down') continue;

@@ -31,6 +31,13 @@ export const DEFAULT_GUEST = {
 	consoleVdev: '0009'
 } as const;
 
+/**
+ * The workload of a guest whose scenario names none: an idle Linux (engine/workload.ts). A
+ * choice: the documents do not say what their guests were doing, except the SAP system under
+ * load of 000 §5.7.2.
+ */
+export const DEFAULT_WORKLOAD = 'idle' as const;
+
 /** What building a guest needs to know about the rest of the cluster. */
 export interface GuestContext {
 	directory: Directory | null;
@@ -252,6 +259,7 @@ export function buildGuest(spec: GuestSpec, ctx: GuestContext): GuestState | nul
 		segments,
 		iucv: [...spec.iucv],
 		vmcf: spec.vmcf,
-		crypto: d.crypto
+		crypto: d.crypto,
+		workload: spec.workload ?? DEFAULT_WORKLOAD
 	};
 }

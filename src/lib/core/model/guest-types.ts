@@ -5,6 +5,7 @@
  * which the scenario gives (000 §3.3, §3.7).
  */
 import type { MachineMode } from '../config/user-direct.types';
+import type { WorkloadPreset } from '../engine/workload';
 import type { Facility, GuestStatus } from './types';
 
 /** One virtual CPU: its address, type (CP, IFL, ZIIP, ZAAP, ICF) and whether it is dedicated. */
@@ -125,6 +126,12 @@ export interface GuestState {
 	vmcf: boolean;
 	/** CRYPTO statement: none, APVIRTUAL (shared), or dedicated domains (000 §3.3, §3.7). */
 	crypto: 'none' | 'apvirtual' | 'dedicated';
+	/**
+	 * What the guest does to its memory while it relocates (the scenario's `workload`, `idle`
+	 * by default): a preset of engine/workload.ts, sized to its storage, whose resident set is the
+	 * guest's {@link GuestStorage.residentBytes}.
+	 */
+	workload: WorkloadPreset;
 }
 
 /** EQID and type of a range of real devices (SYSTEM CONFIG RDEVICE); a later class wins. */

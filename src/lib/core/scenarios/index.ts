@@ -6,6 +6,7 @@ import a13 from './a13-vdisk.json';
 import a14 from './a14-cms-guest.json';
 import a15 from './a15-dedicate.json';
 import a16 from './a16-domains.json';
+import a17 from './a17-maxquiesce.json';
 import a18 from './a18-paging.json';
 import a19 from './a19-capacity.json';
 import gdl from './gdl.json';
@@ -17,8 +18,8 @@ import vmsys from './vmsys.json';
 /**
  * The built-in scenarios, each from the documents (its `source` field names the section).
  * They are ordinary scenario files, read through the same validator as a user's. The `a1x-`
- * scenarios are the failing relocations of 000 App. A.1 (A.1.7, MAXQUIESCE exceeded, needs a
- * relocation in progress and is not among them).
+ * scenarios are the failing relocations of 000 App. A.1: VMRELOCATE TEST's reasons, and for
+ * A.1.7 a VMRELOCATE MOVE that exceeds its MAXQUIESCE time.
  */
 const FILES: Record<string, unknown> = {
 	itsossib,
@@ -32,6 +33,7 @@ const FILES: Record<string, unknown> = {
 	'a14-cms-guest': a14,
 	'a15-dedicate': a15,
 	'a16-domains': a16,
+	'a17-maxquiesce': a17,
 	'a18-paging': a18,
 	'a19-capacity': a19
 };

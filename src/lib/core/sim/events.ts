@@ -1,3 +1,5 @@
+import type { RelocationOutcome } from '../model/lgr/relocation-types';
+import type { RelocationPhase } from '../machines/relocation.machine';
 import type { ClusterMode, MemberStateName, PeerView } from '../model/types';
 
 /** A fault the user or a script injects (issue: abend, CTC, CHPID, link) and its repair. */
@@ -29,6 +31,8 @@ export type SimEvent =
 	| { type: 'member.joinComplete'; member: string; incarnation: number }
 	| { type: 'member.shutdownComplete'; member: string; incarnation: number; reipl: boolean }
 	| { type: 'member.reipl'; member: string }
+	/** The next step of relocation `id` (model/lgr/relocation.ts): a phase ends or memory moves on. */
+	| { type: 'relocation.tick'; id: number }
 	| { type: 'input'; input: SimInput };
 
 /** The typed event log: everything that happened, in order, at simulated times. */
@@ -51,6 +55,34 @@ export type LogEntry = { t: number } & (
 	| { kind: 'slot.changed'; slot: number; from: string | null; to: string | null }
 	/** A scripted input that could not be applied (e.g. IPL of a running member), and why. */
 	| { kind: 'input.rejected'; input: SimInput; reason: string }
+	/** VMRELOCATE MOVE accepted a relocation (it may still be rejected by eligibility). */
+	| { kind: 'relocation.start'; id: number; user: string; from: string; to: string; by: string }
+	/** A relocation changed phase (machines/relocation.machine.ts). */
+	| {
+			kind: 'relocation.phase';
+			id: number;
+			user: string;
+			from: RelocationPhase;
+			to: RelocationPhase;
+			reason: string;
+	  }
+	/** One pass through the guest's memory ended (quiesced: the guest was stopped). */
+	| {
+			kind: 'relocation.pass';
+			id: number;
+			user: string;
+			n: number;
+			pages: number;
+			startMs: number;
+			endMs: number;
+			quiesced: boolean;
+	  }
+	/** A relocation ended; `reason` says why when it did not relocate the guest. */
+	| { kind: 'relocation.end'; id: number; user: string; outcome: RelocationOutcome; reason: string }
+	/** A dedicated device re-attached by EQID: real device `from` on the source, `to` on `on` (000 App. A.1.5). */
+	| { kind: 'guest.device'; user: string; vdev: string; from: string; to: string; on: string }
+	/** A line on a guest's own (Linux) console, e.g. the qeth recovery of 000 App. A.4. */
+	| { kind: 'guest.console'; user: string; on: string; text: string }
 );
 
 export type LogKind = LogEntry['kind'];

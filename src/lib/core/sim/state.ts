@@ -1,3 +1,4 @@
+import type { RelocationState } from '../model/lgr/relocation-types';
 import type { ClusterState } from '../model/types';
 import type { Scheduled } from './event-queue';
 import type { ConsoleLine, LogEntry, SimEvent, TimedInput } from './events';
@@ -20,6 +21,16 @@ export interface SimParams {
 	reiplMs: number;
 	/** The "may be delayed for up to N seconds" of HCPSHU960I (000 Example 4-3 shows 530). */
 	shutdownSignalSeconds: number;
+	/** LGR: creating the guest's skeleton on the destination, after the eligibility check. */
+	relocationSkeletonMs: number;
+	/** LGR: moving the guest state and I/O devices, after the penultimate pass (in Moving Guest). */
+	relocationGuestStateMs: number;
+	/** LGR: resuming the guest on the destination after the final memory pass. */
+	relocationResumeMs: number;
+	/** LGR: Cleaning Up on the source after the guest runs on the destination. */
+	relocationCleanupMs: number;
+	/** LGR: the memory-transfer engine's time grid (the link's bandwidth is sampled once a slice). */
+	relocationSliceMs: number;
 }
 
 export const DEFAULT_PARAMS: SimParams = {
@@ -28,7 +39,12 @@ export const DEFAULT_PARAMS: SimParams = {
 	joinMs: 4_000,
 	shutdownMs: 2_000,
 	reiplMs: 60_000,
-	shutdownSignalSeconds: 530
+	shutdownSignalSeconds: 530,
+	relocationSkeletonMs: 100,
+	relocationGuestStateMs: 100,
+	relocationResumeMs: 50,
+	relocationCleanupMs: 500,
+	relocationSliceMs: 100
 };
 
 /** The whole simulation: plain data, so a snapshot is JSON and restores exactly. */
@@ -50,4 +66,6 @@ export interface SimState {
 	console: ConsoleLine[];
 	/** Every input applied so far, in order: replaying them reproduces this state. */
 	inputs: TimedInput[];
+	/** Every VMRELOCATE MOVE so far (in progress or ended), in the order they were issued. */
+	relocations: RelocationState[];
 }

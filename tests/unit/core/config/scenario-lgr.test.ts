@@ -162,6 +162,7 @@ describe('guest fields for relocation', () => {
 			status: 'disconnected',
 			kind: 'USER',
 			residentBytes: null,
+			workload: null,
 			logicalDevices: [],
 			segments: [],
 			iucv: [],
@@ -179,11 +180,13 @@ describe('guest fields for relocation', () => {
 				segments: ['lnxseg'],
 				iucv: ['*msg', 'linux2'],
 				vmcf: true,
-				overhead: { pageable: '281K', fixed: '563K' }
+				overhead: { pageable: '281K', fixed: '563K' },
+				workload: 'sap'
 			});
 		});
 		expect(v.guests[0]).toMatchObject({
 			residentBytes: 2 * G,
+			workload: 'sap',
 			logicalDevices: ['0009'],
 			segments: ['LNXSEG'],
 			iucv: ['*MSG', 'LINUX2'],
@@ -218,6 +221,11 @@ describe('guest fields for relocation', () => {
 			/is not a user ID or CP system service/
 		);
 		expectError(g({ vmcf: 'yes' }), 'guests[0].vmcf', 'must be true or false');
+		expectError(
+			g({ workload: 'busy' }),
+			'guests[0].workload',
+			'"busy" is not a workload preset (idle, web, database, java-gc, sap, muncher)'
+		);
 		expectError(
 			g({ overhead: { paged: '1K' } }),
 			'guests[0].overhead.paged',

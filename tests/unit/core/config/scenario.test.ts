@@ -141,6 +141,7 @@ describe('the README example (the issue’s shape) validates, with defaults fill
 				status: 'disconnected',
 				kind: 'USER',
 				residentBytes: null,
+				workload: null,
 				logicalDevices: [],
 				segments: [],
 				iucv: [],

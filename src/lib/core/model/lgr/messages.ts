@@ -92,3 +92,38 @@ export const HCPRL = {
 export function reasonLine(user: string, message: string | null, text: string): string {
 	return `${message === null ? '' : `${message} `}${user}: ${text}`;
 }
+
+/**
+ * The lines VMRELOCATE MOVE, STATUS and CANCEL print, worded as the documents show them. None
+ * of them has a message number in the documents, so none is given one.
+ */
+export const LGR_LINES = {
+	/**
+	 * 000 Example 3-8, 4-10, A-6; "with FORCE DOMAIN in effect" (A-18), "with FORCE STORAGE in
+	 * effect" (A-24). `force` is the FORCE operands in effect, in the order ARCHITECTURE, DOMAIN,
+	 * STORAGE.
+	 */
+	started: (user: string, from: string, to: string, force: readonly string[]): string =>
+		`Relocation of ${user} from ${from} to ${to} started${force.length > 0 ? ` with FORCE ${force.join(' ')} in effect` : ''}`,
+	/** 000 Example 3-8, 4-10, A-6, A-14; 001. */
+	relocated: (user: string, from: string, to: string): string =>
+		`User ${user} has been relocated from ${from} to ${to}`,
+	/** 000 Example A-16 ... A-18, A-20, A-22: before HCPRLH1940E or HCPRLH1939E. */
+	notCompleted: (user: string, from: string, to: string): string =>
+		`Relocation of user ${user} from ${from} to ${to} did not complete. Guest has not been moved`,
+	/** 001 "Starting and Managing a Live Guest Relocation...": `canceled by CELESKEY on GDLMCPX4.` */
+	canceled: (user: string, from: string, to: string, by: string, on: string): string =>
+		`Relocation of user ${user} from ${from} to ${to} has been canceled by ${by} on ${on}.`,
+	/** 001: VMRELOCATE STATUS when nothing matches. */
+	noneInProgress: 'No matching virtual machine relocation is currently in progress on this system',
+	/** 000 Example A-6, A-14, A-32: the source logs the relocated guest off (on the guest's console). */
+	logoff: (user: string, users: number): string =>
+		`USER DSC LOGOFF AS ${user} USERS = ${users} FORCED BY SYSTEM`
+} as const;
+
+/**
+ * The reason MAXTOTAL gives. The documents state the limit (000 §3.6.1: "If a relocation needs
+ * more time, the relocation is canceled") but print no message for it, so it has text only,
+ * worded like HCPRLU1930I.
+ */
+export const MAX_TOTAL_TEXT = 'The maximum total time was exceeded';
