@@ -36,3 +36,26 @@ export function randomSource(seed: number): () => number {
 	const state = seedPrng(seed);
 	return () => nextFloat(state);
 }
+
+/** A scenario or JSON object as tests patch it. */
+export type Json = Record<string, unknown>;
+
+/** The `guests` array of a scenario JSON, for patching in tests. */
+export const guestsOf = (j: Json): Json[] => j.guests as Json[];
+
+/** A guest as the validator returns it when the scenario gives only user and member. */
+export function defaultGuestSpec(user: string, on: string): Json {
+	return {
+		user,
+		on,
+		status: 'disconnected',
+		kind: 'USER',
+		residentBytes: null,
+		workload: null,
+		logicalDevices: [],
+		segments: [],
+		iucv: [],
+		vmcf: false,
+		overhead: { pageableBytes: 0, fixedBytes: 0 }
+	};
+}

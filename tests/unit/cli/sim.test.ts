@@ -52,6 +52,19 @@ afterAll(() => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
+/** The two-member ITSOSSIB cluster the file-based runs start from. */
+const TWO_MEMBERS = {
+	start: '2011-11-11T11:10:30',
+	cluster: {
+		name: 'ITSOSSIB',
+		members: [
+			{ name: 'ITSOSSI5', slot: 1, storage: '32G', paging: '7G' },
+			{ name: 'ITSOSSI6', slot: 2, storage: '32G', paging: '7G' }
+		],
+		links: [{ between: ['ITSOSSI5', 'ITSOSSI6'] }]
+	}
+};
+
 describe('npm run sim -- --list', SLOW, () => {
 	it('prints JSON naming every built-in scenario with its title and source', () => {
 		const r = sim('--list');
@@ -180,15 +193,7 @@ describe('npm run sim: relocations (issue 3, "Output for tools")', SLOW, () => {
 			file,
 			JSON.stringify({
 				name: 'reject',
-				start: '2011-11-11T11:10:30',
-				cluster: {
-					name: 'ITSOSSIB',
-					members: [
-						{ name: 'ITSOSSI5', slot: 1, storage: '32G', paging: '7G' },
-						{ name: 'ITSOSSI6', slot: 2, storage: '32G', paging: '7G' }
-					],
-					links: [{ between: ['ITSOSSI5', 'ITSOSSI6'] }]
-				},
+				...TWO_MEMBERS,
 				guests: [
 					{ user: 'LNXA', on: 'ITSOSSI5', status: 'logged-on' },
 					{ user: 'LNXB', on: 'ITSOSSI5', workload: 'database' }
@@ -231,15 +236,7 @@ describe('npm run sim -- <file> with --until', SLOW, () => {
 			file,
 			JSON.stringify({
 				name: 'abend',
-				start: '2011-11-11T11:10:30',
-				cluster: {
-					name: 'ITSOSSIB',
-					members: [
-						{ name: 'ITSOSSI5', slot: 1, storage: '32G', paging: '7G' },
-						{ name: 'ITSOSSI6', slot: 2, storage: '32G', paging: '7G' }
-					],
-					links: [{ between: ['ITSOSSI5', 'ITSOSSI6'] }]
-				},
+				...TWO_MEMBERS,
 				script: [
 					{ at: '5s', fault: { kind: 'member.abend', member: 'ITSOSSI6' } },
 					{ at: '1m', on: 'ITSOSSI5', command: 'q ssi' }

@@ -5,7 +5,8 @@ import { Simulation, type InputResult } from '$lib/core/simulation';
 import type { MemberState } from '$lib/core/model/types';
 
 /** A JSON object as read from a scenario file, loose enough to patch in a test. */
-export type Json = Record<string, unknown>;
+export type { Json } from '../../helpers';
+import type { Json } from '../../helpers';
 
 /**
  * A simulation of a built-in scenario, optionally patched first (a deep copy of its JSON is

@@ -1,3 +1,4 @@
+import { guestsOf } from '../../helpers';
 import { describe, expect, it } from 'vitest';
 import { equivalentDevices } from '$lib/core/model/lgr/rules-devices';
 import type { Simulation } from '$lib/core/simulation';
@@ -5,7 +6,7 @@ import { body, boot, cmd, ready, sec, type Json } from './helpers';
 
 const members = (j: Json) => (j.cluster as Json).members as Json[];
 const member = (j: Json, name: string) => members(j).find((m) => m.name === name)!;
-const guests = (j: Json) => j.guests as Json[];
+const guests = guestsOf;
 
 /** Runs a scenario's script and returns what its console shows: `> input`, then CP's lines. */
 function transcript(sim: Simulation, until = sec(120)): string[] {

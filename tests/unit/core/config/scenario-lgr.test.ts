@@ -1,3 +1,4 @@
+import { defaultGuestSpec, guestsOf } from '../../helpers';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '$lib/core/config/scenario';
 import type { ScenarioError } from '$lib/core/config/scenario-types';
@@ -26,7 +27,7 @@ function base(): Json {
 }
 
 const members = (j: Json) => (j.cluster as Json).members as Json[];
-const guests = (j: Json) => j.guests as Json[];
+const guests = guestsOf;
 
 function value(patch: (j: Json) => void = () => {}) {
 	const j = base();
@@ -156,19 +157,7 @@ describe('member fields for relocation: storage and paging in use, devices, cryp
 
 describe('guest fields for relocation', () => {
 	it('default: resident is the current storage, no logical devices, segments, IUCV, VMCF or overhead', () => {
-		expect(value().guests[0]).toEqual({
-			user: 'LNXSU12',
-			on: 'ITSOSSI5',
-			status: 'disconnected',
-			kind: 'USER',
-			residentBytes: null,
-			workload: null,
-			logicalDevices: [],
-			segments: [],
-			iucv: [],
-			vmcf: false,
-			overhead: { pageableBytes: 0, fixedBytes: 0 }
-		});
+		expect(value().guests[0]).toEqual(defaultGuestSpec('LNXSU12', 'ITSOSSI5'));
 	});
 
 	it('are read, upper-cased and normalised', () => {

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { randomSource } from '../../helpers';
+import { defaultGuestSpec, guestsOf } from '../../helpers';
 import { describe, expect, it } from 'vitest';
 import { jsonErrorOffset, parseScenarioText, validateScenario } from '$lib/core/config/scenario';
 import type { ScenarioError, ScenarioResult } from '$lib/core/config/scenario-types';
@@ -46,7 +47,7 @@ const cluster = (j: Json) => j.cluster as Json;
 const members = (j: Json) => cluster(j).members as Json[];
 const links = (j: Json) => cluster(j).links as Json[];
 const domains = (j: Json) => cluster(j).domains as Json[];
-const guests = (j: Json) => j.guests as Json[];
+const guests = guestsOf;
 const script = (j: Json) => j.script as Json[];
 
 /** Validates the example after `patch`; returns the errors (fails if it validated). */
@@ -134,21 +135,7 @@ describe('the README example (the issue’s shape) validates, with defaults fill
 			{ between: ['ITSOSSI5', 'ITSOSSI6'], chpids: 2, ctcs: 8, firstRdev: '6000', devices: null }
 		]);
 		expect(v.cluster.domains).toEqual([{ name: 'DOMAINA', members: ['ITSOSSI5'] }]);
-		expect(v.guests).toEqual([
-			{
-				user: 'LNXSU11',
-				on: 'ITSOSSI5',
-				status: 'disconnected',
-				kind: 'USER',
-				residentBytes: null,
-				workload: null,
-				logicalDevices: [],
-				segments: [],
-				iucv: [],
-				vmcf: false,
-				overhead: { pageableBytes: 0, fixedBytes: 0 }
-			}
-		]);
+		expect(v.guests).toEqual([defaultGuestSpec('LNXSU11', 'ITSOSSI5')]);
 		expect(v.segments).toEqual([]);
 		expect(v.script).toEqual([
 			{ at: 5000, input: { kind: 'command', on: 'ITSOSSI5', text: 'Q SSI' } },

@@ -1,3 +1,4 @@
+import { guestsOf } from '../../helpers';
 import { describe, expect, it } from 'vitest';
 import type { RelocationPhase } from '$lib/core/machines/relocation.machine';
 import {
@@ -12,11 +13,10 @@ import {
 	runToPhase,
 	sec,
 	transcript,
-	whereIs,
-	type Json
+	whereIs
 } from './helpers';
 
-const guests = (j: Json) => j.guests as Json[];
+const guests = guestsOf;
 
 /** gdl with LGRLIN21 rewriting all its memory faster than the link: every phase lasts a while. */
 const muncher = () =>

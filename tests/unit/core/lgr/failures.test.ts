@@ -1,19 +1,10 @@
+import { guestsOf } from '../../helpers';
 import { describe, expect, it } from 'vitest';
 import type { Fault } from '$lib/core/sim/events';
 import type { Simulation } from '$lib/core/simulation';
-import {
-	boot,
-	cmd,
-	relocation,
-	runToEnd,
-	runToPhase,
-	sec,
-	transcript,
-	whereIs,
-	type Json
-} from './helpers';
+import { boot, cmd, relocation, runToEnd, runToPhase, sec, transcript, whereIs } from './helpers';
 
-const guests = (j: Json) => j.guests as Json[];
+const guests = guestsOf;
 const LINK = 'GDLLCPX3-GDLMCPX4';
 
 /** gdl with LGRLIN21 busy enough that its relocation lasts several seconds. */

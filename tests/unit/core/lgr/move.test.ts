@@ -1,3 +1,4 @@
+import { guestsOf } from '../../helpers';
 import { describe, expect, it } from 'vitest';
 import { guestWorkload } from '$lib/core/model/lgr/relocation';
 import { formatClock } from '$lib/core/sim/time-format';
@@ -18,7 +19,7 @@ import {
 	type Json
 } from './helpers';
 
-const guests = (j: Json) => j.guests as Json[];
+const guests = guestsOf;
 const members = (j: Json) => (j.cluster as Json).members as Json[];
 const G = 2 ** 30;
 

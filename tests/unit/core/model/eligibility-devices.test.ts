@@ -1,3 +1,4 @@
+import { guestsOf } from '../../helpers';
 import { describe, expect, it } from 'vitest';
 import { equivalentDevices } from '$lib/core/model/lgr/rules-devices';
 import {
@@ -13,7 +14,7 @@ import {
 	type Json
 } from './lgr-helpers';
 
-const guests = (j: Json) => j.guests as Json[];
+const guests = guestsOf;
 
 /** MAINT as a multiconfiguration virtual machine owning each member's 190 and 19D (001). */
 const MAINT = `IDENTITY MAINT XXXXXXXX 128M 1000M ABCDEFG

@@ -1,3 +1,4 @@
+import { guestsOf } from '../../helpers';
 import { describe, expect, it } from 'vitest';
 import {
 	destinationStorage,
@@ -16,14 +17,13 @@ import {
 	memberJson,
 	memberOf,
 	withLinux1,
-	LAB_DIRECTORY,
-	type Json
+	LAB_DIRECTORY
 } from './lgr-helpers';
 
 const K = 1024;
 const M = K * K;
 const G = K * M;
-const guests = (j: Json) => j.guests as Json[];
+const guests = guestsOf;
 
 describe('000 §3.4 storage figures, as HCPRLL1811I and HCPRLL1813I print them', () => {
 	it('page management blocks are 8 KB per megabyte of guest storage: 10G → 80M, 20G → 160M', () => {

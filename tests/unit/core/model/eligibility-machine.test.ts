@@ -1,17 +1,9 @@
+import { guestsOf } from '../../helpers';
 import { describe, expect, it } from 'vitest';
 import { ELIGIBILITY_RULES, checkEligibility, NO_FORCE } from '$lib/core/model/lgr/eligibility';
-import {
-	by,
-	check,
-	guestOf,
-	lab,
-	memberJson,
-	withLinux1,
-	LAB_DIRECTORY,
-	type Json
-} from './lgr-helpers';
+import { by, check, guestOf, lab, memberJson, withLinux1, LAB_DIRECTORY } from './lgr-helpers';
 
-const guests = (j: Json) => j.guests as Json[];
+const guests = guestsOf;
 
 describe('the rules', () => {
 	it('each is named and cites its document section, in listing order', () => {

@@ -1,13 +1,14 @@
+import { guestsOf } from '../../helpers';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GUEST } from '$lib/core/model/guest-definition';
 import { realDevice, vdiskUserLimit } from '$lib/core/model/member-resources';
 import { parseSystemConfig } from '$lib/core/config/system-config';
 import { builtin } from '../../helpers';
 import { buildInitialState } from '$lib/core/model/build';
-import { guestOf, lab, memberJson, memberOf, LAB_DIRECTORY, type Json } from './lgr-helpers';
+import { guestOf, lab, memberJson, memberOf, LAB_DIRECTORY } from './lgr-helpers';
 
 const G = 1024 ** 3;
-const guests = (j: Json) => j.guests as Json[];
+const guests = guestsOf;
 
 describe('guests carry their effective directory definition (000 §2.2.4, App. A)', () => {
 	it('LINUX1: profile and entry merged, devices in device-number order', () => {

@@ -12,7 +12,8 @@ import { builtinJson } from '$lib/core/scenarios/index';
 import type { SimState } from '$lib/core/sim/state';
 
 /** A JSON object as read from a scenario file, loose enough to patch in a test. */
-export type Json = Record<string, unknown>;
+export type { Json } from '../../helpers';
+import type { Json } from '../../helpers';
 
 /**
  * The directory of the lab used by the rule tests: LINDFLT (000 Example 4-6) and LINUX1, a
