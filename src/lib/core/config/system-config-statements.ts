@@ -56,17 +56,13 @@ export function parseSsi(ctx: StatementContext): void {
 			diag.error(kw.line, kw.column, `expected SLOT n member, found ${quote(kw.text)}`);
 			break;
 		}
-		const num = cur.next();
-		const n = num ? parseDecimal(num.upper) : null;
-		if (!num || n === null || n < 1 || n > 4) {
-			const at = num ?? cur.end;
-			diag.error(
-				at.line,
-				at.column,
-				`slot number ${num ? quote(num.text) : '(missing)'} must be 1-4: an SSI cluster has 1-4 members (000 §2.2)`
-			);
-			break;
-		}
+		const num = cur.peek() as Token;
+		const n = slotNumber(
+			ctx,
+			4,
+			(t) => `slot number ${t} must be 1-4: an SSI cluster has 1-4 members (000 §2.2)`
+		);
+		if (n === null) break;
 		const who = cur.next();
 		if (!who) {
 			diag.error(cur.end.line, cur.end.column, `SLOT ${n} needs a member name or AVAILABLE`);
@@ -189,6 +185,24 @@ export function parseRelocationDomain(ctx: StatementContext): void {
 	else config.relocationDomains.push({ ...base, name: name.upper, members });
 }
 
+/**
+ * Reads a slot number 1-`max`; on anything else reports `message(quoted token or "(missing)")`
+ * at the token (or the end of the statement) and returns null.
+ */
+function slotNumber(
+	ctx: StatementContext,
+	max: number,
+	message: (text: string) => string
+): number | null {
+	const { cur, diag } = ctx;
+	const num = cur.next();
+	const n = num ? parseDecimal(num.upper) : null;
+	if (num && n !== null && n >= 1 && n <= max) return n;
+	const at = num ?? cur.end;
+	diag.error(at.line, at.column, message(num ? quote(num.text) : '(missing)'));
+	return null;
+}
+
 /** `CP_OWNED SLOT n volid` (000 Example 4-1, 5-9; 001). */
 export function parseCpOwned(ctx: StatementContext): void {
 	const { cur, diag, config, base } = ctx;
@@ -197,17 +211,8 @@ export function parseCpOwned(ctx: StatementContext): void {
 		diag.error(at.line, at.column, 'CP_OWNED needs SLOT n volid');
 		return;
 	}
-	const num = cur.next();
-	const n = num ? parseDecimal(num.upper) : null;
-	if (!num || n === null || n < 1 || n > 255) {
-		const at = num ?? cur.end;
-		diag.error(
-			at.line,
-			at.column,
-			`CP_OWNED slot ${num ? quote(num.text) : '(missing)'} must be 1-255`
-		);
-		return;
-	}
+	const n = slotNumber(ctx, 255, (t) => `CP_OWNED slot ${t} must be 1-255`);
+	if (n === null) return;
 	const volid = cur.next();
 	if (!volid || !isVolid(volid.upper)) {
 		const at = volid ?? cur.end;
