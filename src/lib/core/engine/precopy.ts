@@ -254,6 +254,7 @@ export class Precopy {
 			if (!this.passActive) {
 				const d = Math.min(this.stateLeftMs, end - t);
 				this.stateLeftMs -= d;
+				this.dirty(t, t + d);
 				t += d;
 				continue;
 			}
@@ -280,8 +281,13 @@ export class Precopy {
 		if (n > 0) this.sentTotal += this.map.sendInFlight(n);
 	}
 
+	/**
+	 * The guest's writes: all of them while it runs; once quiesced, only its I/O until the
+	 * devices have moved with the guest state, so the final pass carries what the I/O wrote.
+	 */
 	private dirty(a: number, b: number): void {
 		if (this.phaseNow === 'pre-copy') this.workload.dirty(this.map, a, b);
+		else if (this.phaseNow === 'quiesced-penultimate') this.workload.dirtyIo(this.map, a, b);
 	}
 
 	private endPass(t: number): void {

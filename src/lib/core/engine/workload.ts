@@ -45,6 +45,21 @@ export interface WorkloadSpec {
 		readonly durationMs: number;
 		readonly writesPerS: number;
 	};
+	/**
+	 * I/O that writes guest memory without the guest's CPUs: inbound network data landing in the
+	 * QDIO input buffers of its NICs, DASD reads completing into its buffers. While the guest runs
+	 * these writes are part of the rates above; once it is quiesced they are all that still
+	 * writes its memory, until its I/O devices have been moved (the "Moving Guest" phase). That
+	 * is why the final pass exists at all: z/VM's quiesce covers two passes, the penultimate
+	 * with the guest stopped and the last for what its I/O wrote meanwhile (issue 3, "The phase
+	 * machine"). The buffers are a ring of `bufferPages` pages at the start of the hot set,
+	 * written in order as a device fills its input queue; no page is drawn at random, so these
+	 * writes do not consume the workload's random numbers.
+	 */
+	readonly io?: {
+		readonly bufferPages: number;
+		readonly writesPerS: number;
+	};
 }
 
 /** A preset before it is sized to a guest: sets as fractions of guest storage. */
@@ -57,6 +72,8 @@ interface PresetDef {
 	skew: number;
 	pattern?: WorkloadSpec['pattern'];
 	burst?: WorkloadSpec['burst'];
+	/** I/O buffer ring in pages (not a fraction: buffer counts do not grow with storage) and its write rate. */
+	io?: WorkloadSpec['io'];
 }
 
 /**
@@ -72,6 +89,15 @@ interface PresetDef {
  * | java-gc    | 80 %     | 10 %    | 25,000 (sweep) | 500         | 0    | every 30 s for 3 s, +150,000/s on the cold set |
  * | sap        | 85 %     | 15 %    | 30,000       | 5,000         | 0.4  | —                           |
  * | muncher    | 100 %    | 100 %   | 400,000 (sweep) | 0          | 0    | —                           |
+ *
+ * I/O while quiesced ({@link WorkloadSpec.io}; pages, not fractions, since buffer counts do not
+ * grow with storage): idle 1,024-page ring at 25 writes/s; web 1,024 at 2,500/s; database
+ * 2,048 at 10,000/s; java-gc 1,024 at 1,000/s; sap 2,048 at 5,000/s; muncher none. A ring of
+ * 1,024 pages is one qeth device's inbound queue as Linux sets it up by default (64 buffers of
+ * 64 KiB); database and sap add as much again for DASD reads in flight. The rates are each
+ * workload's inbound traffic (idle: ARP, NTP and monitoring, ~100 KB/s; web: requests and
+ * uploads, ~10 MB/s; database: ~40 MB/s of reads; sap: ~20 MB/s). They only set the size of
+ * the final pass, which never exceeds the ring: a few MiB at most, a few ms on any ISFC link.
  *
  * Why these numbers (choices for the model, to be read as orders of magnitude):
  * - **idle**: Linux with nothing to do still runs timers, daemons and logging over a few MB of
@@ -99,9 +125,30 @@ interface PresetDef {
  *   the quiesce has to move the whole guest. It shows why MAXQUIESCE exists (000 A.1.7).
  */
 export const WORKLOAD_PRESETS = {
-	idle: { resident: 0.25, hot: 0.01, hotWritesPerS: 50, coldWritesPerS: 2, skew: 0 },
-	web: { resident: 0.5, hot: 0.04, hotWritesPerS: 2_500, coldWritesPerS: 250, skew: 0.5 },
-	database: { resident: 0.9, hot: 0.1, hotWritesPerS: 25_000, coldWritesPerS: 2_500, skew: 0.6 },
+	idle: {
+		resident: 0.25,
+		hot: 0.01,
+		hotWritesPerS: 50,
+		coldWritesPerS: 2,
+		skew: 0,
+		io: { bufferPages: 1024, writesPerS: 25 }
+	},
+	web: {
+		resident: 0.5,
+		hot: 0.04,
+		hotWritesPerS: 2_500,
+		coldWritesPerS: 250,
+		skew: 0.5,
+		io: { bufferPages: 1024, writesPerS: 2_500 }
+	},
+	database: {
+		resident: 0.9,
+		hot: 0.1,
+		hotWritesPerS: 25_000,
+		coldWritesPerS: 2_500,
+		skew: 0.6,
+		io: { bufferPages: 2048, writesPerS: 10_000 }
+	},
 	'java-gc': {
 		resident: 0.8,
 		hot: 0.1,
@@ -109,9 +156,17 @@ export const WORKLOAD_PRESETS = {
 		coldWritesPerS: 500,
 		skew: 0,
 		pattern: 'sweep',
-		burst: { periodMs: 30_000, durationMs: 3_000, writesPerS: 150_000 }
+		burst: { periodMs: 30_000, durationMs: 3_000, writesPerS: 150_000 },
+		io: { bufferPages: 1024, writesPerS: 1_000 }
 	},
-	sap: { resident: 0.85, hot: 0.15, hotWritesPerS: 30_000, coldWritesPerS: 5_000, skew: 0.4 },
+	sap: {
+		resident: 0.85,
+		hot: 0.15,
+		hotWritesPerS: 30_000,
+		coldWritesPerS: 5_000,
+		skew: 0.4,
+		io: { bufferPages: 2048, writesPerS: 5_000 }
+	},
 	muncher: {
 		resident: 1,
 		hot: 1,
@@ -128,15 +183,17 @@ export type WorkloadPreset = keyof typeof WORKLOAD_PRESETS;
 export function presetWorkload(name: WorkloadPreset, guestPages: number): WorkloadSpec {
 	const p: PresetDef = WORKLOAD_PRESETS[name];
 	const residentPages = Math.round(guestPages * p.resident);
+	const hotPages = Math.min(residentPages, Math.round(guestPages * p.hot));
 	return {
 		name,
 		residentPages,
-		hotPages: Math.min(residentPages, Math.round(guestPages * p.hot)),
+		hotPages,
 		hotWritesPerS: p.hotWritesPerS,
 		coldWritesPerS: p.coldWritesPerS,
 		skew: p.skew,
 		...(p.pattern ? { pattern: p.pattern } : {}),
-		...(p.burst ? { burst: p.burst } : {})
+		...(p.burst ? { burst: p.burst } : {}),
+		...(p.io ? { io: { ...p.io, bufferPages: Math.min(p.io.bufferPages, hotPages) } } : {})
 	};
 }
 
@@ -188,6 +245,9 @@ export function validateWorkload(spec: WorkloadSpec, guestPages: number): void {
 		!(b.periodMs > 0 && b.durationMs >= 0 && b.durationMs <= b.periodMs && rate(b.writesPerS))
 	)
 		bad('burst', 'needs period > 0, 0 ≤ duration ≤ period and a rate ≥ 0');
+	const io = spec.io;
+	if (io && !(whole(io.bufferPages) && io.bufferPages <= spec.hotPages && rate(io.writesPerS)))
+		bad('I/O buffers', 'need 0..the hot working set pages and a rate ≥ 0 pages/s');
 }
 
 const CHUNK = 2048;
@@ -214,6 +274,8 @@ export class Workload {
 	private readonly skewCurve: Float64Array | null;
 	/** Next logical hot-set offset a `sweep` writes. */
 	private sweepAt = 0;
+	/** Next page of the I/O buffer ring that I/O writes. */
+	private ioAt = 0;
 
 	constructor(spec: WorkloadSpec, guestPages: number, seed: number) {
 		validateWorkload(spec, guestPages);
@@ -266,6 +328,34 @@ export class Workload {
 		return periods * b.durationMs + Math.min(b.durationMs, since - periods * b.periodMs);
 	}
 
+	/**
+	 * Applies the I/O writes of [fromMs, toMs) to `map`, for a quiesced guest whose devices have
+	 * not moved yet (see {@link WorkloadSpec.io}); returns how many writes were made.
+	 */
+	dirtyIo(map: PageMap, fromMs: number, toMs: number): number {
+		const io = this.spec.io;
+		if (!io || io.bufferPages === 0 || toMs <= fromMs) return 0;
+		const n =
+			Math.floor((io.writesPerS * toMs) / 1000) - Math.floor((io.writesPerS * fromMs) / 1000);
+		this.ioAt = this.ring(map, io.bufferPages, this.ioAt, n);
+		return n;
+	}
+
+	/** `n` writes walking the first `size` hot-set pages in order from `from`; the next offset. */
+	private ring(map: PageMap, size: number, from: number, n: number): number {
+		const mark = (a: number, b: number) =>
+			forEachPageRun(this.layout, this.hotStart + a, this.hotStart + b, (p, len) =>
+				map.markDirtyRange(p, len)
+			);
+		if (n >= size) mark(0, size);
+		else if (from + n <= size) mark(from, from + n);
+		else {
+			mark(from, size);
+			mark(0, from + n - size);
+		}
+		return (from + (n % size)) % size;
+	}
+
 	/** Applies the writes of [fromMs, toMs) to `map`; returns how many writes were made. */
 	dirty(map: PageMap, fromMs: number, toMs: number): number {
 		if (toMs <= fromMs) return 0;
@@ -310,19 +400,7 @@ export class Workload {
 
 	/** `n` writes walking the hot set in order: at most one lap's worth of pages, in runs. */
 	private sweepHot(map: PageMap, n: number): void {
-		const h = this.spec.hotPages;
-		const mark = (a: number, b: number) =>
-			forEachPageRun(this.layout, this.hotStart + a, this.hotStart + b, (p, len) =>
-				map.markDirtyRange(p, len)
-			);
-		const from = this.sweepAt;
-		if (n >= h) mark(0, h);
-		else if (from + n <= h) mark(from, from + n);
-		else {
-			mark(from, h);
-			mark(0, from + n - h);
-		}
-		this.sweepAt = (from + (n % h)) % h;
+		this.sweepAt = this.ring(map, this.spec.hotPages, this.sweepAt, n);
 	}
 
 	private writeCold(map: PageMap, n: number): void {

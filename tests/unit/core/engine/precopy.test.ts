@@ -9,7 +9,7 @@ import { zvmPolicy } from '$lib/core/engine/policy-zvm';
 import { qemuPolicy } from '$lib/core/engine/policy-qemu';
 import { xenPolicy } from '$lib/core/engine/policy-xen';
 import type { TransferPolicy } from '$lib/core/engine/transfer-policy';
-import type { WorkloadSpec } from '$lib/core/engine/workload';
+import { presetWorkload, type WorkloadSpec } from '$lib/core/engine/workload';
 import { buildLink } from '$lib/core/model/link';
 
 const GiB = 2 ** 30 / 4096;
@@ -100,11 +100,12 @@ describe('closed form for uniform dirtying: V(i) = V(0)·r^i, r = D/B (MODEL-NOT
 });
 
 describe('pre-copy passes', () => {
-	it('sends all resident pages in pass 1, then only what changed; quiesced passes see no writes', () => {
-		const rep = run({ guestPages: 4 * GiB, workload: 'database' });
+	it('sends all resident pages in pass 1, then only what changed; quiesced CPUs write nothing', () => {
+		const { io: _io, ...cpuOnly } = presetWorkload('database', 4 * GiB);
+		const rep = run({ guestPages: 4 * GiB, workload: cpuOnly });
 		expect(rep.outcome).toBe('completed');
 		expect(rep.passes[0]!.pages).toBe(Math.round(4 * GiB * 0.9));
-		expect(rep.passes.at(-1)!.pages).toBe(0); // the guest was stopped: nothing changed
+		expect(rep.passes.at(-1)!.pages).toBe(0); // the guest was stopped and does no I/O
 		expect(rep.passes.map((p) => p.quiesced).slice(-2)).toEqual([true, true]);
 		expect(rep.passes.filter((p) => p.quiesced)).toHaveLength(2);
 		expect(rep.pagesSent).toBe(rep.passes.reduce((a, p) => a + p.pages, 0));
@@ -291,12 +292,38 @@ describe('z/VM specifics: IMMEDIATE, guest state, phases and STATUS', () => {
 	});
 
 	it('guest state and I/O devices move between the two quiesced passes, inside the quiesce', () => {
-		const o = { guestPages: GiB, workload: 'web' as const };
+		const { io: _io, ...web } = presetWorkload('web', GiB);
+		const o = { guestPages: GiB, workload: web };
 		const plain = run(o);
 		const withState = run({ ...o, guestStateMs: 40 });
 		expect(withState.quiesceMs).toBeCloseTo(plain.quiesceMs + 40, 9);
 		const [pen, fin] = withState.passes.slice(-2);
 		expect(fin!.startMs).toBeCloseTo(pen!.endMs + 40, 9);
+	});
+
+	it('the final pass carries what I/O wrote while quiesced, up to its buffer ring (issue 3, phase machine)', () => {
+		const spec = presetWorkload('web', GiB);
+		expect(spec.io).toEqual({ bufferPages: 1024, writesPerS: 2_500 });
+		// 40 ms of guest state at 2,500 writes/s: 100 I/O writes, plus those during the penultimate pass.
+		const rep = run({ guestPages: GiB, workload: spec, guestStateMs: 40 });
+		const [pen, fin] = rep.passes.slice(-2);
+		const quiescedMs = fin!.startMs - pen!.startMs;
+		const writes =
+			Math.floor((2_500 * fin!.startMs) / 1000) - Math.floor((2_500 * pen!.startMs) / 1000);
+		expect(quiescedMs).toBeGreaterThanOrEqual(40);
+		expect(fin!.pages).toBe(Math.min(1024, writes));
+		expect(fin!.pages).toBeGreaterThanOrEqual(100);
+		expect(fin!.endMs).toBeGreaterThan(fin!.startMs);
+		// A long quiesce fills the ring and no more: the final pass never exceeds it.
+		const long = run({ guestPages: GiB, workload: spec, guestStateMs: 5_000 });
+		expect(long.passes.at(-1)!.pages).toBe(1024);
+	});
+
+	it('I/O buffers must fit the hot working set (a named error otherwise)', () => {
+		const spec = { ...presetWorkload('idle', GiB), io: { bufferPages: GiB, writesPerS: 1 } };
+		expect(() => run({ guestPages: GiB, workload: spec })).toThrow(/I\/O buffers/);
+		const rate = { ...presetWorkload('idle', GiB), io: { bufferPages: 8, writesPerS: -1 } };
+		expect(() => run({ guestPages: GiB, workload: rate })).toThrow(/I\/O buffers/);
 	});
 
 	it('goes pre-copy → Moving Guest (penultimate) → Final Mem Copy → done; STATUS counts passes', () => {
@@ -310,19 +337,21 @@ describe('z/VM specifics: IMMEDIATE, guest state, phases and STATUS', () => {
 		});
 		const seen: PrecopyPhase[] = [];
 		let midPass2 = null as ReturnType<typeof e.status> | null;
-		for (let t = 10; e.outcome === 'running'; t += 10) {
+		for (let t = 2; e.outcome === 'running'; t += 2) {
 			e.step(t);
 			if (seen.at(-1) !== e.phase) seen.push(e.phase);
 			const st = e.status();
 			if (!midPass2 && st.currentPass === 2 && st.currentPassSent > 0) midPass2 = st;
 		}
-		// Nothing runs while quiesced, so the final pass finds nothing changed and takes no time:
-		// Final Mem Copy is over in the instant it starts.
-		expect(seen).toEqual(['pre-copy', 'quiesced-penultimate', 'done']);
+		// While quiesced only the guest's I/O writes its memory (the database's 2,048-page ring
+		// fills in 50 ms at 10,000 writes/s): the final pass sends that, and takes time.
+		expect(seen).toEqual(['pre-copy', 'quiesced-penultimate', 'quiesced-final', 'done']);
 		const rep = e.report();
 		const fin = rep.passes.at(-1)!;
-		expect(fin).toMatchObject({ n: 3, pages: 0, quiesced: true });
-		expect(fin.endMs).toBe(fin.startMs);
+		expect(fin).toMatchObject({ n: 3, quiesced: true });
+		expect(fin.pages).toBeGreaterThan(0);
+		expect(fin.pages).toBeLessThanOrEqual(2048);
+		expect(fin.endMs).toBeGreaterThan(fin.startMs);
 		expect(midPass2!.passesDone).toBe(1);
 		expect(midPass2!.pagesSentDone).toBe(rep.passes[0]!.pages);
 		expect(e.status()).toMatchObject({ passesDone: 3, currentPassSent: 0 });

@@ -62,7 +62,7 @@ describe('VMRELOCATE CANCEL (001): the guest stays on the source, and the messag
 		});
 	}
 
-	it('Final Mem Copy takes no time in the model (nothing changes while quiesced), so no CANCEL can land in it', () => {
+	it('a muncher does no I/O, so its Final Mem Copy has nothing to send and takes no time', () => {
 		const sim = muncher();
 		cmd(sim, 'GDLMCPX4', 'vmrelocate move lgrlin21 gdllcpx3 async');
 		runToEnd(sim, 1);
@@ -70,6 +70,34 @@ describe('VMRELOCATE CANCEL (001): the guest stays on the source, and the messag
 		const t = (to: RelocationPhase) => p.find((x) => x.to === to)!.t;
 		expect(t('Resuming')).toBe(t('FinalMemCopy'));
 		expect(relocation(sim, 1).passes.at(-1)).toMatchObject({ pages: 0, quiesced: true });
+	});
+
+	it('in FinalMemCopy: the pages its I/O wrote while quiesced take time to send, and CANCEL lands there', () => {
+		const database = () =>
+			boot('gdl', (j) => {
+				j.script = [];
+				guests(j)[0]!.workload = 'database';
+			});
+		const dry = database();
+		cmd(dry, 'GDLMCPX4', 'vmrelocate move lgrlin21 gdllcpx3 async');
+		runToEnd(dry, 1);
+		const p = phases(dry, 1);
+		const t = (to: RelocationPhase) => p.find((x) => x.to === to)!.t;
+		const final = relocation(dry, 1).passes.at(-1)!;
+		expect(final.pages).toBeGreaterThan(0);
+		expect(t('Resuming') - t('FinalMemCopy')).toBeGreaterThanOrEqual(2);
+
+		const sim = database();
+		cmd(sim, 'GDLMCPX4', 'vmrelocate move lgrlin21 gdllcpx3 async', 'CELESKEY');
+		runToPhase(sim, 1, 'FinalMemCopy');
+		sim.runUntil(sim.now + 1);
+		expect(relocation(sim, 1).phase).toBe('FinalMemCopy');
+		expect(body(cmd(sim, 'GDLMCPX4', 'vmrelocate cancel lgrlin21', 'MAINT'))).toEqual([
+			'Relocation of user LGRLIN21 from GDLMCPX4 to GDLLCPX3 has been canceled by MAINT on GDLMCPX4.'
+		]);
+		expect(relocation(sim, 1)).toMatchObject({ outcome: 'cancelled', phase: 'Cancelled' });
+		sim.runUntil(sim.now + sec(60));
+		expect(whereIs(sim, 'LGRLIN21')).toEqual(['GDLMCPX4']);
 	});
 
 	it('from the destination too, as 001 cancels a move from GDLLCPX3 on GDLMCPX4', () => {
