@@ -3,7 +3,13 @@
 // simulation carries on.
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect, SimRequestError, type SimClient } from '../../src/lib/worker/client';
-import type { ErrorResponse, SimView, WorkerMessage } from '../../src/lib/worker/protocol';
+import type {
+	ErrorResponse,
+	PageMapFrame,
+	SimView,
+	WorkerMessage
+} from '../../src/lib/worker/protocol';
+import { readPageMap } from '../../src/lib/worker/page-map-read';
 
 let worker: Worker | null = null;
 let client: SimClient | null = null;
@@ -137,6 +143,39 @@ describe('simulation worker', () => {
 			input: { kind: 'command', on: 'ITSOSSI6', text: 'q ssi' }
 		});
 		expect(q.result.ok).toBe(true);
+	});
+
+	it('sends a running relocation and its page map, transferred, in frames of at most 64 KiB', async () => {
+		const { client } = start();
+		await client.request({ type: 'load', scenario: 'itsossia' });
+		const maps: PageMapFrame[] = [];
+		let largest = 0;
+		const stop = client.subscribe((view, pageMap) => {
+			if (pageMap) maps.push(pageMap);
+			largest = Math.max(largest, JSON.stringify(view).length + (pageMap?.buffer.byteLength ?? 0));
+		});
+		await client.request({
+			type: 'apply',
+			input: { kind: 'command', on: 'ITSOSSI1', text: 'vmrelocate move itsolnx1 to itsossi2' }
+		});
+		await client.request({ type: 'runFor', ms: 5_000 });
+		const moving = await nextFrame(client, (v) => v.relocations[0]?.status === 'Moving Memory');
+		await new Promise((r) => setTimeout(r, 100));
+		stop();
+		expect(moving.watching).toBe(1);
+		expect(maps.length).toBeGreaterThan(0);
+		const read = readPageMap(maps.at(-1)!);
+		expect(read.ok).toBe(true);
+		if (read.ok) {
+			expect(read.image).toMatchObject({
+				relocation: 1,
+				user: 'ITSOLNX1',
+				width: 256,
+				height: 128
+			});
+			expect(read.image.counters.pages).toBe(moving.relocations[0]!.guestPages);
+		}
+		expect(largest).toBeLessThanOrEqual(64 * 1024);
 	});
 
 	it('plays against the wall clock at the chosen speed, with at most ~30 frames a second', async () => {

@@ -6,9 +6,15 @@
 import type { InputResult } from '../core/simulation';
 import type { SimInput } from '../core/sim/events';
 import { createSimClient, SimRequestError, type SimClient } from '../worker/client';
+import { readPageMap, type PageMapImage } from '../worker/page-map-read';
 import type { SimView, TailView } from '../worker/protocol';
+import { mergeTail } from '../worker/tail';
+import { relocationNarration } from './relocation-narration';
 
-/** Narrates what changed between two frames: member states and the cluster mode, not the clock. */
+/**
+ * Narrates what changed between two frames: member states, the cluster mode, and relocations
+ * starting, changing phase and ending; not the clock, not the pass counts.
+ */
 export function narrate(before: SimView | null, after: SimView): string | null {
 	if (!before || before.generation !== after.generation) {
 		return `Loaded ${after.scenario.title}. Cluster ${after.cluster.name} is in ${after.cluster.mode} mode.`;
@@ -21,14 +27,17 @@ export function narrate(before: SimView | null, after: SimView): string | null {
 	if (before.cluster.mode !== after.cluster.mode) {
 		parts.push(`Cluster ${after.cluster.name} entered ${after.cluster.mode} mode.`);
 	}
+	parts.push(...relocationNarration(before.relocations, after.relocations));
 	return parts.length > 0 ? parts.join(' ') : null;
 }
 
 export class SimSession {
 	/** The latest frame, or null before the first one. Replaced whole (never mutated). */
 	view = $state.raw<SimView | null>(null);
-	/** The latest console/log tail (frames omit it when it has not changed). */
+	/** The console/log tail, merged from the frames' tails (frames omit it when it has not changed). */
 	tail = $state.raw<TailView | null>(null);
+	/** The latest page-map image of the watched relocation (kept after its transfer ends). */
+	pageMap = $state.raw<PageMapImage | null>(null);
 	/** The latest narration for the polite status region. */
 	announcement = $state('');
 	/** The last problem to show the user (a refused request, a failed worker), or null. */
@@ -43,10 +52,16 @@ export class SimSession {
 		const client = createSimClient();
 		this.#client = client;
 		this.#unsubscribe.push(
-			client.subscribe((view) => {
+			client.subscribe((view, frame) => {
 				const said = narrate(this.view, view);
 				if (said) this.announcement = said;
-				if (view.tail) this.tail = view.tail;
+				if (this.view && this.view.generation !== view.generation) this.pageMap = null;
+				if (view.tail) this.tail = mergeTail(this.tail, view.tail);
+				if (frame) {
+					const read = readPageMap(frame);
+					if (read.ok) this.pageMap = read.image;
+					else this.problem = read.error;
+				}
 				this.view = view;
 			}),
 			client.onProblem((message) => (this.problem = message))
@@ -116,6 +131,11 @@ export class SimSession {
 	/** Runs the next pending event; pauses playback. */
 	async step(): Promise<void> {
 		await this.#try(() => this.client.request({ type: 'step' }));
+	}
+
+	/** Chooses the relocation whose page map frames carry; null: the most recent moving memory. */
+	async watch(relocation: number | null): Promise<void> {
+		await this.#try(() => this.client.request({ type: 'watch', relocation }));
 	}
 
 	/** Advances simulated time by `ms`. */

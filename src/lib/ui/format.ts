@@ -49,3 +49,19 @@ export function peerViewLabel(view: PeerView): string {
 export function linkLabel(between: readonly [string, string]): string {
 	return `${between[0]}–${between[1]}`;
 }
+
+const counts = new Intl.NumberFormat('en-US');
+
+/** A count with thousands separators (`123,456`). */
+export function formatCount(n: number): string {
+	return counts.format(n);
+}
+
+/** A simulated duration: `850 ms` below a second, `43.1 s` below a minute, `2 min 05 s` above. */
+export function formatDuration(ms: number): string {
+	const v = Math.max(0, ms);
+	if (Math.round(v) < 1000) return `${Math.round(v)} ms`;
+	if (v < 60_000) return `${(v / 1000).toFixed(1)} s`;
+	const s = Math.round(v / 1000);
+	return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}

@@ -7,6 +7,7 @@ import type {
 	FrameMessage,
 	OkFor,
 	OkResponse,
+	PageMapFrame,
 	RequestBody,
 	SimView,
 	WorkerMessage
@@ -26,13 +27,19 @@ export class SimRequestError extends Error {
 export interface SimClient {
 	/** Sends a request; resolves with its `ok` answer, rejects with a {@link SimRequestError}. */
 	request<B extends RequestBody>(body: B): Promise<OkFor<B['type']>>;
-	/** Calls `fn` with every frame; returns the unsubscribe function. */
-	subscribe(fn: (view: SimView) => void): () => void;
+	/**
+	 * Calls `fn` with every frame, and the page-map image when the frame carries one (the buffer
+	 * was transferred: it belongs to the page now). Returns the unsubscribe function.
+	 */
+	subscribe(fn: FrameListener): () => void;
 	/** Calls `fn` with problems not tied to a request (the worker failed, playback stopped). */
 	onProblem(fn: (message: string) => void): () => void;
 	/** Stops the worker; pending requests are rejected. */
 	terminate(): void;
 }
+
+/** A frame subscriber: the view, and the page-map image when the frame carries one. */
+export type FrameListener = (view: SimView, pageMap: PageMapFrame | null) => void;
 
 interface Pending {
 	resolve: (r: OkResponse) => void;
@@ -44,7 +51,7 @@ export function connect(worker: Worker): SimClient {
 	let nextId = 1;
 	let closed = false;
 	const pending = new Map<number, Pending>();
-	const frameSubs = new Set<(view: SimView) => void>();
+	const frameSubs = new Set<FrameListener>();
 	const problemSubs = new Set<(message: string) => void>();
 
 	const problem = (message: string) => {
@@ -54,8 +61,8 @@ export function connect(worker: Worker): SimClient {
 	worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
 		const msg = event.data;
 		if (msg.type === 'frame') {
-			const view = (msg as FrameMessage).view;
-			for (const fn of frameSubs) fn(view);
+			const { view, pageMap } = msg as FrameMessage;
+			for (const fn of frameSubs) fn(view, pageMap ?? null);
 			return;
 		}
 		const waiting = msg.id === null ? undefined : pending.get(msg.id);

@@ -8,6 +8,8 @@
 import type { InputResult } from '../core/simulation';
 import type { ConsoleLine, Fault, LogEntry, SimInput } from '../core/sim/events';
 import type { ClusterMode, GuestStatus, MemberStateName, PeerView } from '../core/model/types';
+import type { RelocationOutcome } from '../core/model/lgr/relocation-types';
+import type { RelocationPhase } from '../core/machines/relocation.machine';
 
 /** Slowest and fastest playback: simulated milliseconds per wall-clock millisecond. */
 export const MIN_SPEED = 0.1;
@@ -27,6 +29,11 @@ export type PauseRequest = { id: number; type: 'pause' };
 export type SpeedRequest = { id: number; type: 'speed'; speed: number };
 export type StepRequest = { id: number; type: 'step' };
 export type RunForRequest = { id: number; type: 'runFor'; ms: number };
+/**
+ * Which relocation's page map the frames carry: a relocation id, or null for the most recent
+ * one whose memory is moving (the default).
+ */
+export type WatchRequest = { id: number; type: 'watch'; relocation: number | null };
 
 /** Every request the page can send. */
 export type SimRequest =
@@ -36,7 +43,8 @@ export type SimRequest =
 	| PauseRequest
 	| SpeedRequest
 	| StepRequest
-	| RunForRequest;
+	| RunForRequest
+	| WatchRequest;
 
 export type RequestType = SimRequest['type'];
 
@@ -47,7 +55,8 @@ export const REQUEST_TYPES: readonly RequestType[] = [
 	'pause',
 	'speed',
 	'step',
-	'runFor'
+	'runFor',
+	'watch'
 ];
 
 /** A request before the client numbers it. */
@@ -74,8 +83,10 @@ export type SpeedOk = { id: number; type: 'ok'; of: 'speed'; speed: number };
 /** `stepped` is false when no event was pending. */
 export type StepOk = { id: number; type: 'ok'; of: 'step'; stepped: boolean; now: number };
 export type RunForOk = { id: number; type: 'ok'; of: 'runFor'; now: number };
+export type WatchOk = { id: number; type: 'ok'; of: 'watch'; relocation: number | null };
 
-export type OkResponse = LoadOk | ApplyOk | PlayOk | PauseOk | SpeedOk | StepOk | RunForOk;
+export type OkResponse =
+	LoadOk | ApplyOk | PlayOk | PauseOk | SpeedOk | StepOk | RunForOk | WatchOk;
 
 /** The `ok` response that answers a request of type `T`. */
 export type OkFor<T extends RequestType> = Extract<OkResponse, { of: T }>;
@@ -101,10 +112,33 @@ export interface PeerViewSummary {
 	view: PeerView;
 }
 
+/**
+ * How a guest listed on a member takes part in a relocation: `leaving` the source (it runs
+ * there until it resumes on the destination, then the source only cleans up), `arriving` on the
+ * destination (its skeleton receives memory; it does not run there yet), `arrived` (it runs on
+ * the destination while the source cleans up).
+ */
+export interface GuestRelocation {
+	/** The relocation's id (see {@link RelocationView}). */
+	id: number;
+	role: 'leaving' | 'arriving' | 'arrived';
+	/** The other member: the destination when leaving, the source otherwise. */
+	peer: string;
+	/** The VMRELOCATE STATUS string of the relocation's phase. */
+	status: string;
+}
+
 export interface GuestSummary {
 	user: string;
 	status: GuestStatus;
 	kind: 'USER' | 'IDENTITY';
+	/**
+	 * False for the copy a relocation shows on a member the guest does not run on: its skeleton
+	 * on the destination, or its stale image on the source while that cleans up.
+	 */
+	runsHere: boolean;
+	/** Null unless the guest is being relocated. */
+	relocation: GuestRelocation | null;
 }
 
 export interface MemberView {
@@ -166,15 +200,91 @@ export interface ResultView {
 	lines: string[];
 }
 
-/** The slow-changing tail of a frame: console, log and recent results. */
+/**
+ * The slow-changing tail of a frame: console, log and recent results. After a load the first
+ * tail is whole (`reset`); later ones carry only the console lines and log entries added since
+ * the tail before, which the page appends (view.ts `mergeTail`): a long console is not re-sent
+ * with every new line.
+ */
 export interface TailView {
-	/** The last console lines of each member (input and output), by member name. */
+	/** True: replaces what the page holds; false: appends to it. */
+	reset: boolean;
+	/** Console lines of each member (input and output), by member name: the last ones, or the new ones. */
 	console: Record<string, ConsoleLine[]>;
-	/** The last log entries, oldest first. */
+	/** Log entries, oldest first: the last ones, or the new ones. */
 	log: NumberedLogEntry[];
 	logTotal: number;
 	results: ResultView[];
 }
+
+/** One pass through memory (PassRecord of the engine, times in simulated ms). */
+export interface PassView {
+	n: number;
+	pages: number;
+	startMs: number;
+	endMs: number;
+	quiesced: boolean;
+}
+
+/**
+ * One VMRELOCATE MOVE, in progress or recently ended, as the page shows it: compact figures
+ * only. Pass counts are those VMRELOCATE STATUS DETAILS prints, at most one engine slice old.
+ */
+export interface RelocationView {
+	id: number;
+	user: string;
+	from: string;
+	to: string;
+	/** Who issued the MOVE. */
+	by: string;
+	phase: RelocationPhase;
+	/** The VMRELOCATE STATUS string while in progress ("Moving Memory"); the outcome once ended. */
+	status: string;
+	/** The options as STATUS DETAILS prints them, with the limits: `SYNCH IMMED NO · MAXTOTAL NOLIMIT · MAXQUIESCE 10 sec`. */
+	options: string;
+	/** MAXQUIESCE and MAXTOTAL in ms, null for NOLIMIT. */
+	maxQuiesceMs: number | null;
+	maxTotalMs: number | null;
+	/** Completed passes, and their pages. */
+	passesDone: number;
+	pagesSentDone: number;
+	/** The pass under way and its pages sent so far. */
+	currentPass: number;
+	currentPassSent: number;
+	/** Pages still queued in the current pass (null when no memory is moving). */
+	currentPassLeft: number | null;
+	/** Pages sent in all, a pass cut short included. */
+	pagesSent: number;
+	/** The guest's pages (null before memory starts to move, and for a rejected MOVE). */
+	guestPages: number | null;
+	/** Simulated ms since the MOVE (to its end once ended). */
+	elapsedMs: number;
+	/** Time the guest has been quiesced so far, ms. */
+	quiesceMs: number;
+	/** True in Moving Guest and Final Mem Copy. */
+	quiesced: boolean;
+	outcome: RelocationOutcome | null;
+	/** The CP messages of the relocation, the last {@link MAX_RELOCATION_MESSAGES}. */
+	messages: string[];
+	/** The last {@link MAX_PASSES_SHOWN} completed passes; `passes.length` may be less than `passesDone`. */
+	passes: PassView[];
+}
+
+/** One phase of a relocation as a phase strip shows it. */
+export interface RelocationStep {
+	phase: RelocationPhase;
+	/** Its VMRELOCATE STATUS string. */
+	label: string;
+	/** The guest is quiesced in it. */
+	quiesced: boolean;
+}
+
+/** Passes kept per relocation in a frame (the counts cover them all). */
+export const MAX_PASSES_SHOWN = 12;
+/** CP messages kept per relocation in a frame. */
+export const MAX_RELOCATION_MESSAGES = 8;
+/** Ended relocations kept in a frame (every relocation in progress is kept). */
+export const RECENT_RELOCATIONS = 6;
 
 /** Everything the page renders, compact and JSON-able. */
 export interface SimView {
@@ -197,11 +307,43 @@ export interface SimView {
 	speed: number;
 	members: MemberView[];
 	links: LinkView[];
+	/** Relocations in progress and the last few ended, in the order they were issued. */
+	relocations: RelocationView[];
+	/** The phases a relocation goes through, in order, for a phase strip (empty without relocations). */
+	relocationPhases: RelocationStep[];
+	/** The relocation whose transfer the page-map images show, or null when none is moving. */
+	watching: number | null;
 	/** Null when the tail has not changed since the previous frame. */
 	tail: TailView | null;
 }
 
-export type FrameMessage = { type: 'frame'; view: SimView };
+/** Width and height, in cells, of the page-map image a frame carries. */
+export const PAGE_MAP_WIDTH = 256;
+export const PAGE_MAP_HEIGHT = 128;
+
+/**
+ * A running transfer's page map, down-sampled: engine/frame.ts's `encodeFrame` buffer (float64
+ * counters, then one byte per cell, page-map-image.ts codes). Sent only when the engine has
+ * moved on since the last one, and transferred, not copied.
+ */
+export interface PageMapFrame {
+	relocation: number;
+	user: string;
+	buffer: ArrayBuffer;
+}
+
+/**
+ * A frame; `pageMap` is present only when the watched transfer's map changed (and then its
+ * buffer is in the postMessage transfer list).
+ *
+ * Size (sim-host.ts keeps every frame within FRAME_BUDGET_BYTES, 64 KiB): the view is about
+ * 2 KB of JSON for two idle members, 4.2 KB for four, plus about 0.5 KB a relocation shown and
+ * 0.4 KB for the phase strip (itsossia with one relocation moving: 5.4 KB; with four: 7.6 KB).
+ * Tails carry only what is new, at most 24 KiB of console lines and LOG_TAIL log entries.
+ * The page map is 32,896 bytes (16 float64 counters, then 256×128 one-byte cells), sent at most
+ * every other frame; a frame whose tail would take it over budget leaves it to the next frame.
+ */
+export type FrameMessage = { type: 'frame'; view: SimView; pageMap?: PageMapFrame };
 
 /** Every message the worker sends. */
 export type WorkerMessage = OkResponse | ErrorResponse | FrameMessage;
@@ -413,6 +555,17 @@ export function parseRequest(data: unknown): Parsed {
 			case 'runFor':
 				request = { id, type: t, ms: int(data, 'ms', 'ms', 1, MAX_RUN_FOR_MS) };
 				break;
+			case 'watch': {
+				const r = data['relocation'];
+				if (r !== null && (typeof r !== 'number' || !Number.isSafeInteger(r) || r < 1)) {
+					throw new FieldError(
+						'relocation',
+						`relocation must be a relocation id (a whole number from 1) or null (got ${describe(r)})`
+					);
+				}
+				request = { id, type: t, relocation: r };
+				break;
+			}
 			case 'play':
 			case 'pause':
 			case 'step':

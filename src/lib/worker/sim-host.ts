@@ -10,11 +10,14 @@ import {
 	parseRequest,
 	type ErrorResponse,
 	type OkResponse,
+	type PageMapFrame,
 	type ResultView,
+	type SimView,
 	type SimRequest,
 	type WorkerMessage
 } from './protocol';
-import { buildTail, buildView, RESULTS_TAIL } from './view';
+import { pageMapFrame, pageMapKey, watchedRelocation } from './relocation-view';
+import { buildTailFrom, buildView, RESULTS_TAIL, type TailMark } from './view';
 
 /** Wall-clock interval between playback ticks (and the minimum gap between frames: ~30/s). */
 export const FRAME_MS = 33;
@@ -24,8 +27,26 @@ export const FRAME_MS = 33;
  */
 export const MAX_TICK_GAP_MS = 250;
 
+/**
+ * Shortest wall-clock gap between two page-map images (about 15 a second, every other frame):
+ * down-sampling a 4 GiB guest's map to 256×128 cells costs the worker about 9 ms.
+ */
+export const PAGE_MAP_MS = 2 * FRAME_MS;
+
+/**
+ * The most one frame may carry, view and page-map image together (the LGR issue: at most
+ * 64 KiB per animation frame). A frame is about 2-8 KB of view and 32.9 KB of image.
+ */
+export const FRAME_BUDGET_BYTES = 64 * 1024;
+
+/** A frame's size: its view as JSON (one byte per character: it is nearly all ASCII) and its image. */
+export function frameBytes(view: SimView, pageMap: PageMapFrame | null): number {
+	return JSON.stringify(view).length + (pageMap?.buffer.byteLength ?? 0);
+}
+
 export interface HostEnv {
-	post(message: WorkerMessage): void;
+	/** Posts a message; `transfer` lists buffers to move to the page rather than copy. */
+	post(message: WorkerMessage, transfer?: ArrayBuffer[]): void;
 	/** Wall-clock milliseconds (performance.now in the worker). */
 	now(): number;
 	setTimer(fn: () => void, ms: number): unknown;
@@ -53,6 +74,13 @@ export class SimHost {
 	/** What the last frame showed, to skip frames when nothing changed. */
 	private lastKey = '';
 	private lastTailKey = '';
+	/** How far the tails sent since the last load have carried the console and the log. */
+	private tailSent: TailMark | undefined = undefined;
+	/** The engine state of the last page-map image sent, to send one only when it changed. */
+	private lastImageKey = '';
+	private lastImageWall = -Infinity;
+	/** The relocation a `watch` request asked for; null: the most recent moving memory. */
+	private watch: number | null = null;
 	private results: ResultView[] = [];
 
 	constructor(private env: HostEnv) {}
@@ -134,6 +162,22 @@ export class SimHost {
 				sim.runUntil(sim.now + r.ms);
 				this.markDirty();
 				return { id: r.id, type: 'ok', of: 'runFor', now: sim.now };
+			case 'watch': {
+				const id = r.relocation;
+				if (id !== null && !sim.state.relocations.some((x) => x.id === id)) {
+					const ids = sim.state.relocations.map((x) => x.id);
+					return this.error(
+						r.id,
+						'relocation',
+						`no relocation ${id} (${ids.length === 0 ? 'none has been issued' : `relocations: ${ids.join(', ')}`})`
+					);
+				}
+				this.watch = id;
+				// The newly chosen map goes at once.
+				this.lastImageWall = -Infinity;
+				this.markDirty();
+				return { id: r.id, type: 'ok', of: 'watch', relocation: id };
+			}
 			case 'apply': {
 				this.advance();
 				const result = sim.apply(r.input);
@@ -169,6 +213,10 @@ export class SimHost {
 		this.lastWall = this.env.now();
 		this.lastKey = '';
 		this.lastTailKey = '';
+		this.tailSent = undefined;
+		this.lastImageKey = '';
+		this.lastImageWall = -Infinity;
+		this.watch = null;
 		this.markDirty();
 		return { id, type: 'ok', of: 'load', scenario, title: spec.value.title, seed: sim.state.seed };
 	}
@@ -213,10 +261,11 @@ export class SimHost {
 		this.tickTimer = null;
 	}
 
-	/** Asks for a frame, no sooner than {@link FRAME_MS} after the previous one. */
-	private markDirty(): void {
+	/** Asks for a frame, no sooner than {@link FRAME_MS} after the previous one nor than `notBefore`. */
+	private markDirty(notBefore = -Infinity): void {
 		if (this.frameTimer !== null) return;
-		const wait = Math.max(0, this.lastFrameWall + FRAME_MS - this.env.now());
+		const now = this.env.now();
+		const wait = Math.max(0, this.lastFrameWall + FRAME_MS - now, notBefore - now);
 		this.frameTimer = this.env.setTimer(() => {
 			this.frameTimer = null;
 			this.flush();
@@ -233,9 +282,23 @@ export class SimHost {
 		if (!loaded) return;
 		const s = loaded.sim.state;
 		const tailKey = `${this.generation}:${s.console.length}:${s.log.length}:${this.results.length}:${this.results.at(-1)?.request ?? -1}`;
-		const key = `${tailKey}:${s.now}:${this.playing}:${this.speed}:${s.queue.length}:${s.seq}`;
-		if (key === this.lastKey) return;
-		const tail = tailKey === this.lastTailKey ? null : buildTail(loaded.sim, this.results);
+		const watched = watchedRelocation(s, this.watch);
+		// The key of the watched map's present state: '' when no memory is moving (nothing to send).
+		const imageKey = pageMapKey(s, watched);
+		if (imageKey === '') this.lastImageKey = '';
+		const wall = this.env.now();
+		const imageChanged = imageKey !== this.lastImageKey;
+		const imageAt = this.lastImageWall + PAGE_MAP_MS;
+		const imageDue = imageChanged && wall >= imageAt;
+		const key = `${tailKey}:${s.now}:${this.playing}:${this.speed}:${s.queue.length}:${s.seq}:${this.watch}`;
+		if (key === this.lastKey && !imageDue) {
+			// Only the image is new, and too soon: it goes with a later frame.
+			if (imageChanged) this.markDirty(imageAt);
+			return;
+		}
+		const built =
+			tailKey === this.lastTailKey ? null : buildTailFrom(loaded.sim, this.results, this.tailSent);
+		const tail = built?.tail ?? null;
 		const view = buildView(
 			loaded.sim,
 			{
@@ -244,13 +307,30 @@ export class SimHost {
 				title: loaded.title,
 				source: loaded.source,
 				playing: this.playing,
-				speed: this.speed
+				speed: this.speed,
+				watch: this.watch
 			},
 			tail
 		);
-		this.lastKey = key;
-		this.lastTailKey = tailKey;
-		this.lastFrameWall = this.env.now();
-		this.env.post({ type: 'frame', view });
+		if (built) this.tailSent = built.mark;
+		if (built && !built.complete) {
+			// A burst of console output too large for one frame: the rest goes in the next ones.
+			this.lastKey = '';
+			this.lastTailKey = '';
+			this.markDirty();
+		} else {
+			this.lastKey = key;
+			this.lastTailKey = tailKey;
+		}
+		this.lastFrameWall = wall;
+		let pageMap = imageDue ? pageMapFrame(s, watched) : null;
+		// A frame whose tail is unusually long leaves the image to the next frame, within budget.
+		if (pageMap && tail && frameBytes(view, pageMap) > FRAME_BUDGET_BYTES) pageMap = null;
+		if (pageMap) {
+			this.lastImageKey = imageKey;
+			this.lastImageWall = wall;
+		} else if (imageChanged) this.markDirty(imageAt);
+		if (pageMap) this.env.post({ type: 'frame', view, pageMap }, [pageMap.buffer]);
+		else this.env.post({ type: 'frame', view });
 	}
 }

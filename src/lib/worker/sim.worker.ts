@@ -9,7 +9,8 @@ import type { WorkerMessage } from './protocol';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 const host = new SimHost({
-	post: (message: WorkerMessage) => scope.postMessage(message),
+	post: (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
+		scope.postMessage(message, transfer),
 	now: () => performance.now(),
 	setTimer: (fn, ms) => setTimeout(fn, ms),
 	clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)

@@ -5,16 +5,25 @@
 import { linkCapacityMBps, workingCtcs } from '../core/model/link';
 import type { LinkState } from '../core/model/types';
 import type { Simulation } from '../core/simulation';
-import type { ConsoleLine } from '../core/sim/events';
 import { formatStamp } from '../core/sim/time-format';
-import type { LinkView, MemberView, ResultView, SimView, TailView } from './protocol';
+import type { LinkView, MemberView, SimView, TailView } from './protocol';
+import {
+	buildRelocations,
+	memberGuests,
+	RELOCATION_STEPS,
+	watchedRelocation
+} from './relocation-view';
 
-/** Console lines kept per member in a frame. */
-export const CONSOLE_TAIL = 200;
-/** Log entries kept in a frame. */
-export const LOG_TAIL = 80;
-/** Recent `apply` results kept in a frame. */
-export const RESULTS_TAIL = 8;
+export {
+	buildTail,
+	buildTailFrom,
+	CONSOLE_TAIL,
+	LOG_TAIL,
+	mergeTail,
+	RESULTS_TAIL,
+	tailMark
+} from './tail';
+export type { BuiltTail, TailMark } from './tail';
 
 function linkView(link: LinkState): LinkView {
 	const healthy: LinkState = {
@@ -54,6 +63,8 @@ export function buildView(
 		source: string;
 		playing: boolean;
 		speed: number;
+		/** The relocation asked for by a `watch` request; null or absent: the most recent moving. */
+		watch?: number | null;
 	},
 	tail: TailView | null
 ): SimView {
@@ -73,10 +84,9 @@ export function buildView(
 		pdrState: m.pdr.state,
 		pdrStamp: m.pdr.stamp === null ? null : formatStamp(m.pdr.stamp),
 		peers: Object.entries(m.views).map(([peer, view]) => ({ peer, view })),
-		guests: c.guests
-			.filter((g) => g.on === m.name)
-			.map((g) => ({ user: g.user, status: g.status, kind: g.kind }))
+		guests: memberGuests(s, m.name)
 	}));
+	const relocations = buildRelocations(s);
 	return {
 		frame: meta.frame,
 		generation: meta.generation,
@@ -94,27 +104,9 @@ export function buildView(
 		speed: meta.speed,
 		members,
 		links: c.links.map(linkView),
+		relocations,
+		relocationPhases: relocations.length > 0 ? [...RELOCATION_STEPS] : [],
+		watching: watchedRelocation(s, meta.watch ?? null)?.id ?? null,
 		tail
-	};
-}
-
-/** The slow-changing part: console and log tails and recent results. */
-export function buildTail(sim: Simulation, results: readonly ResultView[]): TailView {
-	const s = sim.state;
-	const console: Record<string, ConsoleLine[]> = {};
-	for (const m of s.cluster.members) console[m.name] = [];
-	// Walk backwards so a long console costs only the lines that are kept.
-	for (let i = s.console.length - 1; i >= 0; i--) {
-		const line = s.console[i]!;
-		const list = console[line.on];
-		if (list && list.length < CONSOLE_TAIL) list.push(line);
-	}
-	for (const list of Object.values(console)) list.reverse();
-	const from = Math.max(0, s.log.length - LOG_TAIL);
-	return {
-		console,
-		log: s.log.slice(from).map((e, i) => ({ ...e, n: from + i })),
-		logTotal: s.log.length,
-		results: results.slice(-RESULTS_TAIL)
 	};
 }
