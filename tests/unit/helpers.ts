@@ -59,3 +59,6 @@ export function defaultGuestSpec(user: string, on: string): Json {
 		overhead: { pageableBytes: 0, fixedBytes: 0 }
 	};
 }
+
+/** A guest's `accounting` as the validator returns it when the scenario gives none. */
+export const NO_ACCOUNTING = { loggedOnForMs: 0, virtualCpuMs: 0, totalCpuMs: 0 };

@@ -2,12 +2,26 @@ import { member } from '../model/cluster-dynamics';
 import { record } from '../sim/kernel';
 import type { SimState } from '../sim/state';
 import type { CommandContext } from './context';
+import { isDeviceWord } from './device-operands';
+import { attachCommand, detachCommand, varyCommand } from './devices';
 import { formssi } from './formssi';
 import { iplCommand, setSsi, shutdownCommand } from './member-control';
+import { queryAlloc } from './query-alloc';
+import { queryOsa, queryRdev } from './query-devices';
 import { querySsi } from './query-ssi';
 import { queryNames, queryUser, queryUsers } from './query-users';
 import { defineRelodomain, queryRelodomain } from './relodomain';
 import { HCP, fail, ok, readyLine, type CommandOutput } from './responses';
+import { sendCommand } from './send';
+import { setRdev } from './set-rdev';
+import {
+	disconnectCommand,
+	forceCommand,
+	logonCommand,
+	signalCommand,
+	xautologCommand
+} from './user-control';
+import { defineVfb } from './virtual-devices';
 import { vmrelocateCommand } from './vmrelocate';
 import { queryVmrelocate, setVmrelocate } from './vmrelocate-settings';
 import { kw, matches, words, type Keyword } from './words';
@@ -18,13 +32,18 @@ interface CommandDef {
 	run: (ctx: CommandContext, args: string[]) => CommandOutput;
 }
 
-/** Subcommands of QUERY; anything else is taken as a user ID (QUERY userid). */
+/**
+ * Subcommands of QUERY; then a device number or range is QUERY rdev (000 Example A-3: `q
+ * 9a26`), and anything else a user ID (QUERY userid).
+ */
 const QUERIES: CommandDef[] = [
 	{ keyword: kw('SSI'), run: querySsi },
 	{ keyword: kw('RELODomain'), run: queryRelodomain },
 	{ keyword: kw('Names'), run: queryNames },
 	{ keyword: kw('VMRELOcate'), run: queryVmrelocate },
-	{ keyword: kw('USERs'), run: queryUsers }
+	{ keyword: kw('USERs'), run: queryUsers },
+	{ keyword: kw('OSA'), run: queryOsa },
+	{ keyword: kw('ALLOC'), run: queryAlloc }
 ];
 
 const COMMANDS: CommandDef[] = [
@@ -34,6 +53,7 @@ const COMMANDS: CommandDef[] = [
 			if (sub === undefined) return HCP.missingOperand();
 			const q = QUERIES.find((d) => matches(sub, d.keyword));
 			if (q) return q.run(ctx, rest);
+			if (isDeviceWord(sub)) return queryRdev(ctx, [sub, ...rest]);
 			if (!/^[A-Za-z0-9@#$]{1,8}$/.test(sub)) return HCP.invalidOption(sub);
 			return queryUser(ctx, sub, rest);
 		}
@@ -43,6 +63,7 @@ const COMMANDS: CommandDef[] = [
 		run: (ctx, [sub, ...rest]) => {
 			if (sub === undefined) return HCP.missingOperand();
 			if (matches(sub, kw('RELODomain'))) return defineRelodomain(ctx, rest);
+			if (sub.toUpperCase() === 'VFB-512') return defineVfb(ctx, rest);
 			return HCP.invalidOption(sub);
 		}
 	},
@@ -52,13 +73,23 @@ const COMMANDS: CommandDef[] = [
 			if (sub === undefined) return HCP.missingOperand();
 			if (matches(sub, kw('SSI'))) return setSsi(ctx, rest);
 			if (matches(sub, kw('VMRELOcate'))) return setVmrelocate(ctx, rest);
+			if (matches(sub, kw('RDEVice'))) return setRdev(ctx, rest);
 			return HCP.invalidOption(sub);
 		}
 	},
 	{ keyword: kw('VMRELOcate'), run: vmrelocateCommand },
 	{ keyword: kw('FORMSSI'), run: formssi },
 	{ keyword: kw('SHUTDOWN'), run: shutdownCommand },
-	{ keyword: kw('AT'), run: atCommand }
+	{ keyword: kw('AT'), run: atCommand },
+	{ keyword: kw('ATTach'), run: attachCommand },
+	{ keyword: kw('DETach'), run: detachCommand },
+	{ keyword: kw('VARY'), run: varyCommand },
+	{ keyword: kw('SEND'), run: (ctx, args) => sendCommand(ctx, args, dispatch) },
+	{ keyword: kw('FORCE'), run: forceCommand },
+	{ keyword: kw('SIGnal'), run: signalCommand },
+	{ keyword: kw('XAUTOlog'), run: xautologCommand },
+	{ keyword: kw('LOGON'), run: logonCommand },
+	{ keyword: kw('DISConnect'), run: disconnectCommand }
 ];
 
 /** Every command name the console accepts, for completion and the reference. */

@@ -6,7 +6,7 @@
  * `guests` against the scenario's USER DIRECT (000 §2.2.4, §3.3, §3.4, §3.7).
  */
 import type { Checker, Obj } from './scenario';
-import type { DeviceSpec, GuestSpec, SegmentSpec } from './scenario-types';
+import type { DeviceSpec, GuestAccountingSpec, GuestSpec, SegmentSpec } from './scenario-types';
 import { DEFAULT_GUEST } from '../model/guest-definition';
 import { formatSize } from './sizes';
 import { WORKLOAD_PRESETS, type WorkloadPreset } from '../engine/workload';
@@ -20,8 +20,21 @@ export const MAX_DEVICES_PER_ENTRY = 256;
 /** Page range types of saved segments (CP Planning, DEFSEG). */
 const RANGE_TYPES = ['EW', 'EN', 'ER', 'SW', 'SN', 'SR', 'SC'];
 
-/** Member fields for LGR: `storageInUse`, `pagingInUse`, `devices`, `crypto`. */
-export const MEMBER_LGR_KEYS = ['storageInUse', 'pagingInUse', 'devices', 'crypto'] as const;
+/**
+ * Member fields for LGR and the console: `storageInUse`, `pagingInUse`, `devices`, `crypto`,
+ * `otherUsers`, `pagingVolumes` (read by scenario-paging.ts).
+ */
+export const MEMBER_LGR_KEYS = [
+	'storageInUse',
+	'pagingInUse',
+	'devices',
+	'crypto',
+	'otherUsers',
+	'pagingVolumes'
+] as const;
+
+/** Most users a member may count besides its guests: a sanity bound, far above the book's 19. */
+export const MAX_OTHER_USERS = 99_999;
 
 /** Guest fields for LGR besides `user`, `on`, `status` and `kind`. */
 export const GUEST_LGR_KEYS = [
@@ -31,10 +44,14 @@ export const GUEST_LGR_KEYS = [
 	'segments',
 	'iucv',
 	'vmcf',
-	'overhead'
+	'overhead',
+	'accounting'
 ] as const;
 
-/** Reads a member's LGR fields; sizes default to 0, devices to none, crypto to none. */
+/**
+ * Reads a member's LGR fields; sizes default to 0, devices to none, crypto to none, other users
+ * to 0. Paging volumes are read by scenario-paging.ts.
+ */
 export function readMemberLgr(
 	c: Checker,
 	o: Obj,
@@ -44,6 +61,7 @@ export function readMemberLgr(
 	pagingInUseBytes: number;
 	devices: DeviceSpec[];
 	cryptoApType: string | null;
+	otherUsers: number;
 } {
 	const storageInUseBytes =
 		o.storageInUse === undefined ? 0 : (c.size(o.storageInUse, `${p}.storageInUse`) ?? 0);
@@ -57,18 +75,20 @@ export function readMemberLgr(
 			if (d) devices.push(d);
 		});
 	}
+	const otherUsers = c.int(o.otherUsers, `${p}.otherUsers`, 0, MAX_OTHER_USERS, 0) ?? 0;
 	return {
 		storageInUseBytes,
 		pagingInUseBytes,
 		devices,
-		cryptoApType: cryptoText === null ? null : cryptoText.toUpperCase()
+		cryptoApType: cryptoText === null ? null : cryptoText.toUpperCase(),
+		otherUsers
 	};
 }
 
 function readDevice(c: Checker, raw: unknown, p: string): DeviceSpec | undefined {
 	const o = c.obj(raw, p);
 	if (!o) return undefined;
-	c.known(o, p, ['rdev', 'type', 'eqid', 'volser', 'attached', 'online', 'devno']);
+	c.known(o, p, ['rdev', 'type', 'eqid', 'volser', 'attached', 'online', 'devno', 'vdev', 'chpid']);
 	const text = c.str(o.rdev, `${p}.rdev`)?.toUpperCase();
 	let first: string | undefined;
 	let last: string | undefined;
@@ -113,6 +133,21 @@ function readDevice(c: Checker, raw: unknown, p: string): DeviceSpec | undefined
 			`${p}.devno`,
 			'a DEVNO minidisk device is attached to SYSTEM (give "attached": "SYSTEM")'
 		);
+	const vdev = hexField(
+		c,
+		o.vdev,
+		`${p}.vdev`,
+		/^[0-9A-F]{1,4}$/,
+		'a device number (1-4 hex digits)'
+	);
+	const chpid = hexField(c, o.chpid, `${p}.chpid`, /^[0-9A-F]{2}$/, 'a CHPID (two hex digits)');
+	if (vdev !== null && first !== undefined && last !== undefined) {
+		const end = parseInt(vdev, 16) + parseInt(last, 16) - parseInt(first, 16);
+		if (end > 0xffff)
+			c.fail(`${p}.vdev`, `virtual devices from ${vdev} for ${text} would pass FFFF`);
+	}
+	if (vdev !== null && (attached === null || attached === 'FREE' || attached === 'SYSTEM'))
+		c.fail(`${p}.vdev`, 'a virtual device number needs a user the device is attached to');
 	if (first === undefined || last === undefined) return undefined;
 	return {
 		first,
@@ -122,8 +157,22 @@ function readDevice(c: Checker, raw: unknown, p: string): DeviceSpec | undefined
 		volser,
 		owner: attached === null || attached === 'FREE' ? null : attached,
 		online,
-		devno
+		devno,
+		vdev: vdev === null ? null : vdev.padStart(4, '0'),
+		chpid
 	};
+}
+
+/** An optional hex field in upper case, or null; a malformed one is an error. */
+function hexField(c: Checker, v: unknown, p: string, re: RegExp, what: string): string | null {
+	if (v === undefined) return null;
+	const s = c.str(v, p)?.toUpperCase();
+	if (s === undefined) return null;
+	if (!re.test(s)) {
+		c.fail(p, `"${s}" is not ${what}`);
+		return null;
+	}
+	return s;
 }
 
 /** Reads the top-level `segments`: one entry per identical copy of an NSS or DCSS. */
@@ -225,7 +274,32 @@ export function readGuestLgr(
 			};
 		}
 	}
-	return { residentBytes, workload, logicalDevices, segments, iucv, vmcf, overhead };
+	return {
+		residentBytes,
+		workload,
+		logicalDevices,
+		segments,
+		iucv,
+		vmcf,
+		overhead,
+		accounting: readAccounting(c, o.accounting, `${p}.accounting`)
+	};
+}
+
+/** `accounting`: `loggedOnFor`, `virtualCpu`, `totalCpu` as durations; all default to 0. */
+function readAccounting(c: Checker, v: unknown, p: string): GuestAccountingSpec {
+	const out = { loggedOnForMs: 0, virtualCpuMs: 0, totalCpuMs: 0 };
+	if (v === undefined) return out;
+	const o = c.obj(v, p);
+	if (!o) return out;
+	c.known(o, p, ['loggedOnFor', 'virtualCpu', 'totalCpu']);
+	const ms = (k: string) => (o[k] === undefined ? 0 : (c.duration(o[k], `${p}.${k}`) ?? 0));
+	out.loggedOnForMs = ms('loggedOnFor');
+	out.virtualCpuMs = ms('virtualCpu');
+	out.totalCpuMs = ms('totalCpu');
+	if (out.virtualCpuMs > out.totalCpuMs)
+		c.fail(`${p}.virtualCpu`, 'virtual CPU time is part of the total CPU time: it cannot be more');
+	return out;
 }
 
 /** The kind the directory gives a user ID, or undefined when it has no entry. */

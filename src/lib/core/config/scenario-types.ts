@@ -54,6 +54,29 @@ export interface MemberSpec {
 	devices: DeviceSpec[];
 	/** AP type of the member's crypto adapters, or null. */
 	cryptoApType: string | null;
+	/**
+	 * Users logged on besides the scenario's guests (the operator, TCPIP, the virtual switch
+	 * controllers, ...): CP counts them in `USERS = n` (000 Example A-10, A-13, A-14). Default 0.
+	 */
+	otherUsers: number;
+	/** CP-owned volumes formatted with page space (QUERY ALLOC PAGE, 000 Example A-23, A-25). */
+	pagingVolumes: PagingVolumeSpec[];
+}
+
+/**
+ * A volume with a PAGE extent (CPFMTXA allocation, 000 Example 5-1 ... 5-2): in use for paging
+ * while its device is attached to SYSTEM (`attached`), else waiting for ATTACH rdev TO SYSTEM.
+ */
+export interface PagingVolumeSpec {
+	volser: string;
+	rdev: string;
+	/** First and last cylinder of the PAGE extent (000 Example A-23: 1-10016). */
+	firstCylinder: number;
+	lastCylinder: number;
+	/** Pages in use and the highest page slot used (000 Example A-25: 2 and 15). */
+	inUsePages: number;
+	highPage: number;
+	attached: boolean;
 }
 
 /** A real device (or a range of them) of a member, as the scenario gives it. */
@@ -67,6 +90,10 @@ export interface DeviceSpec {
 	owner: string | null;
 	online: boolean;
 	devno: boolean;
+	/** The owner's virtual device number for the first device of the range (000 Example A-11: DTCVSW1 0600), or null for the real number. */
+	vdev: string | null;
+	/** Channel path (two hex digits) of a network device (000 Example A-11: CHPID 0C), or null. */
+	chpid: string | null;
 }
 
 /** One identical copy of a saved segment (000 §3.3). */
@@ -106,6 +133,19 @@ export interface GuestSpec {
 	vmcf: boolean;
 	/** CP storage for the guest beyond its page management blocks (see model/lgr/storage.ts). */
 	overhead: { pageableBytes: number; fixedBytes: number };
+	/**
+	 * What CP's accounting shows at logoff (000 Example A-10: `CONNECT= 99:59:59 VIRTCPU=
+	 * 000:00.85 TOTCPU= 000:02.85`): how long before the scenario starts the guest logged on, and
+	 * the CPU time it had used by then. The simulator does not model CPU use; default 0.
+	 */
+	accounting: GuestAccountingSpec;
+}
+
+/** See {@link GuestSpec.accounting}. */
+export interface GuestAccountingSpec {
+	loggedOnForMs: number;
+	virtualCpuMs: number;
+	totalCpuMs: number;
 }
 
 /** A problem in a scenario file: where (a JSON path, and a line and column when known) and why. */

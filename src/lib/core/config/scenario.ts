@@ -15,6 +15,7 @@ import {
 	readMemberLgr,
 	readSegments
 } from './scenario-lgr';
+import { pagingSizes, readPagingVolumes } from './scenario-paging';
 import type {
 	GuestSpec,
 	LinkSpec,
@@ -394,7 +395,6 @@ function readMembers(c: Checker, v: unknown, out: MemberSpec[], declared: string
 		const cec = c.str(o.cec, `${p}.cec`, 'CEC1');
 		const lpar = c.str(o.lpar, `${p}.lpar`, name ?? '');
 		const storageBytes = c.size(o.storage, `${p}.storage`);
-		const pagingBytes = c.size(o.paging, `${p}.paging`);
 		const cpus = c.int(o.cpus, `${p}.cpus`, 1, 64, 4);
 		const cpuType =
 			o.cpuType === undefined
@@ -412,6 +412,8 @@ function readMembers(c: Checker, v: unknown, out: MemberSpec[], declared: string
 		const systemId =
 			o.systemId === undefined ? name : c.name(o.systemId, `${p}.systemId`, 'system identifier');
 		const lgr = readMemberLgr(c, o, p);
+		const pagingVolumes = readPagingVolumes(c, o.pagingVolumes, `${p}.pagingVolumes`, lgr.devices);
+		const paging = pagingSizes(c, o, p, pagingVolumes, lgr.pagingInUseBytes);
 		if (name && declared.includes(name)) c.fail(`${p}.name`, `member ${name} is defined twice`);
 		else if (name) declared.push(name);
 		if (slot && out.some((m) => m.slot === slot))
@@ -425,7 +427,7 @@ function readMembers(c: Checker, v: unknown, out: MemberSpec[], declared: string
 			cec !== undefined &&
 			lpar !== undefined &&
 			storageBytes !== undefined &&
-			pagingBytes !== undefined &&
+			paging !== undefined &&
 			cpus &&
 			cpuType &&
 			facilities &&
@@ -438,13 +440,14 @@ function readMembers(c: Checker, v: unknown, out: MemberSpec[], declared: string
 				cec,
 				lpar: lpar.toUpperCase(),
 				storageBytes,
-				pagingBytes,
 				cpus,
 				cpuType,
 				facilities,
 				initial,
 				systemId,
-				...lgr
+				...lgr,
+				...paging,
+				pagingVolumes
 			});
 		}
 	});

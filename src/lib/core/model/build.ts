@@ -9,6 +9,7 @@ import { implicitDomains } from './domains';
 import { buildGuest } from './guest-definition';
 import { buildLink, linkFromDevices } from './link';
 import { attachDevice, memberResources } from './member-resources';
+import { syncPaging } from './paging';
 import type { DomainState, GuestState, MemberState } from './types';
 
 /**
@@ -60,7 +61,10 @@ export function buildInitialState(spec: ScenarioSpec, seed = spec.seed): SimStat
 				heartbeatPhaseMs: nextInt(rng, 0, params.heartbeatMs - 1),
 				incarnation: running ? 1 : 0,
 				upSince: running ? 0 : null,
-				resources: memberResources(m, systemConfig)
+				resources: memberResources(m, systemConfig, {
+					directory: spec.directory,
+					facts: spec.guests
+				})
 			};
 		});
 	const domains: DomainState[] = [
@@ -124,6 +128,7 @@ export function buildInitialState(spec: ScenarioSpec, seed = spec.seed): SimStat
 			event: { type: 'member.heartbeat', member: m.name, incarnation: m.incarnation }
 		});
 	}
+	for (const m of members) syncPaging(m);
 	for (const step of spec.script) {
 		heapPush(state.queue, {
 			at: step.at,

@@ -44,6 +44,8 @@ export interface GuestContext {
 	members: readonly MemberState[];
 	domains: readonly DomainState[];
 	segments: readonly SavedSegment[];
+	/** Simulated time of the logon (default 0, the scenario's start). */
+	now?: number;
 }
 
 function mdiskDevice(m: MdiskStatement): GuestDevice {
@@ -260,6 +262,11 @@ export function buildGuest(spec: GuestSpec, ctx: GuestContext): GuestState | nul
 		iucv: [...spec.iucv],
 		vmcf: spec.vmcf,
 		crypto: d.crypto,
-		workload: spec.workload ?? DEFAULT_WORKLOAD
+		workload: spec.workload ?? DEFAULT_WORKLOAD,
+		accounting: {
+			logonAt: (ctx.now ?? 0) - spec.accounting.loggedOnForMs,
+			virtualCpuMs: spec.accounting.virtualCpuMs,
+			totalCpuMs: spec.accounting.totalCpuMs
+		}
 	};
 }

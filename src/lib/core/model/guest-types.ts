@@ -4,6 +4,7 @@
  * member it is logged on to (000 §2.2.4, App. A), plus the facts the directory cannot hold,
  * which the scenario gives (000 §3.3, §3.7).
  */
+import type { GuestSpec } from '../config/scenario-types';
 import type { MachineMode } from '../config/user-direct.types';
 import type { WorkloadPreset } from '../engine/workload';
 import type { Facility, GuestStatus } from './types';
@@ -132,6 +133,18 @@ export interface GuestState {
 	 * guest's {@link GuestStorage.residentBytes}.
 	 */
 	workload: WorkloadPreset;
+	/** CP's accounting for the LOGOFF message (000 Example A-10); see {@link GuestAccounting}. */
+	accounting: GuestAccounting;
+}
+
+/**
+ * When the guest logged on (simulated ms; negative when before the scenario starts) and the CPU
+ * time it used, which the simulator takes from the scenario and does not add to.
+ */
+export interface GuestAccounting {
+	logonAt: number;
+	virtualCpuMs: number;
+	totalCpuMs: number;
 }
 
 /** EQID and type of a range of real devices (SYSTEM CONFIG RDEVICE); a later class wins. */
@@ -156,6 +169,23 @@ export interface RealDeviceState {
 	online: boolean;
 	/** In use as a DEVNO-defined minidisk (000 Example A-3: `DASD 9A26 CP SYSTEM DEVNO`). */
 	devno: boolean;
+	/** The owner's virtual device number when the owner is not a guest the scenario lists (000 Example A-11: `DTCVSW1 0600`), else null. */
+	vdev: string | null;
+	/** Channel path of a network device (000 Example A-11: `CHPID 0C OSD`), or null. */
+	chpid: string | null;
+}
+
+/**
+ * A CP-owned volume with a PAGE extent (000 Example 5-1 ... 5-2, A-23, A-25). CP pages to it
+ * while its real device is attached to SYSTEM (see model/paging.ts).
+ */
+export interface PagingVolume {
+	volser: string;
+	rdev: string;
+	firstCylinder: number;
+	lastCylinder: number;
+	inUsePages: number;
+	highPage: number;
 }
 
 /** A virtual switch as defined on one member (SYSTEM CONFIG DEFINE VSWITCH). */
@@ -181,6 +211,23 @@ export interface MemberResources {
 	vdiskUserLimitBlocks: number | null;
 	/** AP type of the member's crypto adapters, or null when it has none. */
 	cryptoApType: string | null;
+	/** Volumes with page space; those attached to SYSTEM make up the member's paging space. */
+	pagingVolumes: PagingVolume[];
+	/** Users logged on besides the guests the model holds (operator, service machines), for `USERS = n`. */
+	otherUsers: number;
+	/** What LOGON and XAUTOLOG need to log a user on here: see {@link LogonCatalog}. */
+	logon: LogonCatalog;
+}
+
+/**
+ * The source directory CP brings online on each member (one shared USER DIRECT in an SSI
+ * cluster, 000 §2.2.4, 001 "Shared Source Directory"), as text (null when the scenario has
+ * none, and every user is the simulator's default Linux guest), and the scenario's facts about
+ * its users beyond their directory entries (VMCF, IUCV, saved segments, workload, ...).
+ */
+export interface LogonCatalog {
+	directory: string | null;
+	facts: GuestSpec[];
 }
 
 /** An NSS or DCSS; one identical copy, available on `members` (000 §3.3). */

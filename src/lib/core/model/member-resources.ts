@@ -4,9 +4,9 @@
  * 001 "Networks – Virtual Switches"), the virtual disk user limit (`Features Vdisk Userlim`,
  * 000 Example 4-1), storage and paging in use (000 §3.4) and crypto.
  */
-import type { DeviceSpec, MemberSpec } from '../config/scenario-types';
+import type { DeviceSpec, GuestSpec, MemberSpec } from '../config/scenario-types';
 import { forMember, type SystemConfig } from '../config/system-config';
-import type { MemberResources, RealDeviceState, VswitchState } from './guest-types';
+import type { LogonCatalog, MemberResources, RealDeviceState, VswitchState } from './guest-types';
 
 /** One 512-byte block count per K, M, G or T of a `Vdisk Userlim` given as a size. */
 const BLOCKS_PER: Record<string, number> = { K: 2, M: 2048, G: 2048 * 1024, T: 2048 * 1024 ** 2 };
@@ -37,7 +37,8 @@ function hex(n: number): string {
 
 function expand(d: DeviceSpec): RealDeviceState[] {
 	const out: RealDeviceState[] = [];
-	for (let v = parseInt(d.first, 16); v <= parseInt(d.last, 16); v++) {
+	const first = parseInt(d.first, 16);
+	for (let v = first; v <= parseInt(d.last, 16); v++) {
 		out.push({
 			rdev: hex(v),
 			type: d.type,
@@ -45,10 +46,24 @@ function expand(d: DeviceSpec): RealDeviceState[] {
 			volser: d.volser,
 			owner: d.owner,
 			online: d.online,
-			devno: d.devno
+			devno: d.devno,
+			vdev: d.vdev === null ? null : hex(parseInt(d.vdev, 16) + v - first),
+			chpid: d.chpid
 		});
 	}
 	return out;
+}
+
+/** A copy of a guest's scenario facts that shares no arrays or objects with the scenario. */
+function copyFacts(f: GuestSpec): GuestSpec {
+	return {
+		...f,
+		logicalDevices: [...f.logicalDevices],
+		segments: [...f.segments],
+		iucv: [...f.iucv],
+		overhead: { ...f.overhead },
+		accounting: { ...f.accounting }
+	};
 }
 
 /** The virtual switches a member defines: the last DEFINE VSWITCH of each name that applies to it. */
@@ -67,10 +82,31 @@ function vswitchesOf(config: SystemConfig | null, member: string): VswitchState[
 	return [...byName.values()];
 }
 
-/** Builds a member's {@link MemberResources} from its scenario entry and the SYSTEM CONFIG. */
-export function memberResources(spec: MemberSpec, config: SystemConfig | null): MemberResources {
+/**
+ * Builds a member's {@link MemberResources} from its scenario entry, the SYSTEM CONFIG and what
+ * logging users on needs (`logon`). Each paging volume is a 3390 DASD with its label, attached
+ * to SYSTEM when the scenario says it is in use.
+ */
+export function memberResources(
+	spec: MemberSpec,
+	config: SystemConfig | null,
+	logon: LogonCatalog = { directory: null, facts: [] }
+): MemberResources {
 	const devices = new Map<string, RealDeviceState>();
 	for (const d of spec.devices) for (const r of expand(d)) devices.set(r.rdev, r);
+	for (const v of spec.pagingVolumes) {
+		devices.set(v.rdev, {
+			rdev: v.rdev,
+			type: '3390',
+			eqid: null,
+			volser: v.volser,
+			owner: v.attached ? 'SYSTEM' : null,
+			online: true,
+			devno: false,
+			vdev: null,
+			chpid: null
+		});
+	}
 	return {
 		storageInUseBytes: spec.storageInUseBytes,
 		pagingInUseBytes: spec.pagingInUseBytes,
@@ -87,7 +123,17 @@ export function memberResources(spec: MemberSpec, config: SystemConfig | null): 
 		devices: [...devices.values()].sort((a, b) => (a.rdev < b.rdev ? -1 : 1)),
 		vswitches: vswitchesOf(config, spec.name),
 		vdiskUserLimitBlocks: vdiskUserLimit(config, spec.name),
-		cryptoApType: spec.cryptoApType
+		cryptoApType: spec.cryptoApType,
+		pagingVolumes: spec.pagingVolumes.map((v) => ({
+			volser: v.volser,
+			rdev: v.rdev,
+			firstCylinder: v.firstCylinder,
+			lastCylinder: v.lastCylinder,
+			inUsePages: v.inUsePages,
+			highPage: v.highPage
+		})),
+		otherUsers: spec.otherUsers,
+		logon: { directory: logon.directory, facts: logon.facts.map(copyFacts) }
 	};
 }
 
@@ -141,10 +187,60 @@ export function attachDevice(res: MemberResources, rdev: string, owner: string):
 			volser: null,
 			owner,
 			online: true,
-			devno: false
+			devno: false,
+			vdev: null,
+			chpid: null
 		});
 		res.devices.sort((a, b) => (a.rdev < b.rdev ? -1 : 1));
 	}
+}
+
+/**
+ * The state record of a real device, added (free and online) when the scenario did not list
+ * it, so that commands can change its state (VARY, ATTACH, DETACH).
+ */
+export function deviceState(res: MemberResources, rdev: string): RealDeviceState {
+	const id = rdev.toUpperCase().padStart(4, '0');
+	const found = res.devices.find((x) => x.rdev === id);
+	if (found) return found;
+	const d: RealDeviceState = {
+		rdev: id,
+		type: null,
+		eqid: null,
+		volser: null,
+		owner: null,
+		online: true,
+		devno: false,
+		vdev: null,
+		chpid: null
+	};
+	res.devices.push(d);
+	res.devices.sort((a, b) => (a.rdev < b.rdev ? -1 : 1));
+	return d;
+}
+
+/**
+ * Sets the type and EQID of real devices `first`-`last` as SET RDEVICE does: a new class after
+ * the SYSTEM CONFIG's RDEVICE classes, which it overrides (the last class covering a device
+ * wins, {@link realDevice}). A null EQID is NOEQID: CP's own system-generated EQID, which
+ * relates the device to no other member's (000 App. B Table B-1).
+ */
+export function setRdevClass(
+	res: MemberResources,
+	first: string,
+	last: string,
+	type: string,
+	eqid: string | null
+): void {
+	res.rdevClasses.push({ first, last, type, eqid });
+}
+
+/** Every real device number the member knows: its RDEVICE classes and listed devices, in order. */
+export function knownRdevs(res: MemberResources): string[] {
+	const ids = new Set<string>(res.devices.map((d) => d.rdev));
+	for (const c of res.rdevClasses)
+		for (let v = parseInt(c.first, 16); v <= parseInt(c.last, 16); v++) ids.add(hex(v));
+	return [...ids].sort();
 }
 
 /** Candidate devices for an EQID on a member: every known device with that EQID, in order. */

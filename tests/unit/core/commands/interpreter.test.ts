@@ -86,6 +86,20 @@ describe('CP error messages and return codes', () => {
 		expect(COMMAND_NAMES).toEqual(
 			expect.arrayContaining(['QUERY', 'DEFINE', 'SET', 'FORMSSI', 'SHUTDOWN', 'AT', 'IPL'])
 		);
+		// The commands of the 000 App. A fixes.
+		expect(COMMAND_NAMES).toEqual(
+			expect.arrayContaining([
+				'ATTACH',
+				'DETACH',
+				'VARY',
+				'SEND',
+				'FORCE',
+				'SIGNAL',
+				'XAUTOLOG',
+				'LOGON',
+				'DISCONNECT'
+			])
+		);
 		const sim = ssib();
 		for (const name of COMMAND_NAMES) {
 			const r = cmd(sim, 'ITSOSSI6', name);

@@ -304,7 +304,9 @@ describe('000 App. A.1.8: not enough auxiliary paging space', () => {
 
 	it('fix 2: a second paging volume, 2 pages in use (Examples A-25, A-26)', () => {
 		const sim = boot('a18-paging', (j) => {
-			Object.assign(member(j, 'ITSOSSI6'), { paging: '14423040K', pagingInUse: '8K' });
+			// SSI6P2 attached to SYSTEM; SSI6P1 with the 2 pages in use of Example A-25.
+			for (const v of member(j, 'ITSOSSI6').pagingVolumes as Json[])
+				Object.assign(v, v.volser === 'SSI6P1' ? { inUse: 2 } : { attached: true });
 			j.script = [];
 		});
 		expect(body(cmd(sim, 'ITSOSSI5', 'vmrelocate test lnxsu12 itsossi6'))).toEqual([
@@ -333,7 +335,7 @@ describe('000 App. A.1.9: not enough storage capacity', () => {
 
 	it('fix: more paging space (a third 3390-9 volume)', () => {
 		const sim = boot('a19-capacity', (j) => {
-			member(j, 'ITSOSSI6').paging = '21634560K';
+			for (const v of member(j, 'ITSOSSI6').pagingVolumes as Json[]) v.attached = true;
 			j.script = [];
 		});
 		expect(body(cmd(sim, 'ITSOSSI5', 'vmrelocate test lnxsu12 itsossi6'))).toEqual([

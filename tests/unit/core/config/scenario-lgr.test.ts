@@ -1,4 +1,4 @@
-import { defaultGuestSpec, guestsOf } from '../../helpers';
+import { NO_ACCOUNTING, defaultGuestSpec, guestsOf } from '../../helpers';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '$lib/core/config/scenario';
 import type { ScenarioError } from '$lib/core/config/scenario-types';
@@ -157,7 +157,10 @@ describe('member fields for relocation: storage and paging in use, devices, cryp
 
 describe('guest fields for relocation', () => {
 	it('default: resident is the current storage, no logical devices, segments, IUCV, VMCF or overhead', () => {
-		expect(value().guests[0]).toEqual(defaultGuestSpec('LNXSU12', 'ITSOSSI5'));
+		expect(value().guests[0]).toEqual({
+			...defaultGuestSpec('LNXSU12', 'ITSOSSI5'),
+			accounting: NO_ACCOUNTING
+		});
 	});
 
 	it('are read, upper-cased and normalised', () => {

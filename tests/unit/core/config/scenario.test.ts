@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { randomSource } from '../../helpers';
-import { defaultGuestSpec, guestsOf } from '../../helpers';
+import { NO_ACCOUNTING, defaultGuestSpec, guestsOf } from '../../helpers';
 import { describe, expect, it } from 'vitest';
 import { jsonErrorOffset, parseScenarioText, validateScenario } from '$lib/core/config/scenario';
 import type { ScenarioError, ScenarioResult } from '$lib/core/config/scenario-types';
@@ -129,13 +129,17 @@ describe('the README example (the issue’s shape) validates, with defaults fill
 			storageInUseBytes: 0,
 			pagingInUseBytes: 0,
 			devices: [],
-			cryptoApType: null
+			cryptoApType: null,
+			otherUsers: 0,
+			pagingVolumes: []
 		});
 		expect(v.cluster.links).toEqual([
 			{ between: ['ITSOSSI5', 'ITSOSSI6'], chpids: 2, ctcs: 8, firstRdev: '6000', devices: null }
 		]);
 		expect(v.cluster.domains).toEqual([{ name: 'DOMAINA', members: ['ITSOSSI5'] }]);
-		expect(v.guests).toEqual([defaultGuestSpec('LNXSU11', 'ITSOSSI5')]);
+		expect(v.guests).toEqual([
+			{ ...defaultGuestSpec('LNXSU11', 'ITSOSSI5'), accounting: NO_ACCOUNTING }
+		]);
 		expect(v.segments).toEqual([]);
 		expect(v.script).toEqual([
 			{ at: 5000, input: { kind: 'command', on: 'ITSOSSI5', text: 'Q SSI' } },
