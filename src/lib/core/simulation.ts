@@ -9,6 +9,7 @@ import {
 	shutdownComplete
 } from './model/cluster-dynamics';
 import { afterClusterChange, relocationTick } from './model/lgr/relocation';
+import { guestShutdownComplete } from './commands/user-control';
 import { nextEventTime, record, schedule, takeDue } from './sim/kernel';
 import type { SimEvent, SimInput, TimedInput } from './sim/events';
 import type { SimState } from './sim/state';
@@ -99,6 +100,7 @@ export class Simulation {
 			return;
 		}
 		if (event.type === 'relocation.tick') return relocationTick(s, event.id);
+		if (event.type === 'guest.shutdownComplete') return guestShutdownComplete(s, event);
 		const m = member(s, event.member);
 		if (!m) return;
 		switch (event.type) {

@@ -10,14 +10,16 @@
  * shows (`CONNECT=`, `LOGOFF AT`) is logged as `guest.console` and is not on the operator's
  * console, which would need SET OBSERVER (000 Example A-31).
  *
- * Time: a guest that gets SIGNAL SHUTDOWN reports termination at once, in the same simulated
- * instant, after the command's Ready (the order of Example A-14; the book's next command came
- * 19 s later, so the guest took at most that). The simulator's event queue has no event for a
- * guest's own shutdown, so its duration is 0 and every guest reports success.
+ * Time: a guest that gets SIGNAL SHUTDOWN shuts down for `params.guestShutdownMs` (5 s by
+ * default) and then reports termination, after the command's Ready (the order of Example A-14;
+ * the book's next command came 19 s later, so the guest took less than that). With WITHIN n
+ * shorter than that, CP logs it off when the n seconds are up, without the report.
  */
 import { logoffGuest, logonUser, memberUsers } from '../model/logon';
 import type { GuestState } from '../model/types';
-import { record } from '../sim/kernel';
+import { record, schedule } from '../sim/kernel';
+import type { SimState } from '../sim/state';
+import { formatClock } from '../sim/time-format';
 import type { CommandContext } from './context';
 import { HCP, fail, ok, type CommandOutput } from './responses';
 import { USER_LINES, eventStamp } from './user-responses';
@@ -88,23 +90,70 @@ export function signalCommand(ctx: CommandContext, args: string[]): CommandOutpu
 	if (what === undefined) return HCP.missingOperand();
 	if (!matches(what, kw('SHUTDOWN'))) return HCP.invalidOption(what);
 	if (a.length >= 2 && matches(a[0], kw('USER'))) a.shift();
+	let withinMs = Infinity;
 	const within = a.findIndex((w) => matches(w, kw('Within')));
 	if (within >= 0) {
 		const secs = a[within + 1];
 		if (secs === undefined) return HCP.missingOperand();
 		if (!/^\d{1,5}$/.test(secs) || Number(secs) < 1) return HCP.invalidOption(secs);
+		withinMs = Number(secs) * 1000;
 		a.splice(within, 2);
 	}
 	const user = oneUser(a);
 	if (typeof user !== 'string') return user;
 	const g = guestHere(ctx, user);
 	if ('lines' in g) return g;
-	logOff(ctx, g, null, 'AFTER SIGNAL SHUTDOWN');
-	return toOperator(
-		ctx,
-		[USER_LINES.signalled(g.user), USER_LINES.afterSignal(g, memberUsers(ctx.state, ctx.on))],
-		true
-	);
+	if (g.signalledAt !== undefined)
+		return fail(
+			8,
+			`${g.user} is already shutting down after a signal at ${clockAt(ctx.state, g.signalledAt)}`
+		);
+	const s = ctx.state;
+	g.signalledAt = s.now;
+	const reported = s.params.guestShutdownMs <= withinMs;
+	schedule(s, Math.min(s.params.guestShutdownMs, withinMs), {
+		type: 'guest.shutdownComplete',
+		user: g.user,
+		on: g.on,
+		since: s.now,
+		reported
+	});
+	record(s, {
+		kind: 'guest.console',
+		user: g.user,
+		on: g.on,
+		text: `Signal SHUTDOWN received${withinMs === Infinity ? '' : ` (within ${withinMs / 1000} seconds)`}`
+	});
+	return ok();
+}
+
+function clockAt(state: SimState, t: number): string {
+	return formatClock(state.epochMs + t);
+}
+
+/**
+ * The guest signalled at `since` has shut down (`reported`: HCPSIG2113I, Example A-14) or its
+ * WITHIN time is up: CP logs it off and tells the operator of its member. Nothing happens when
+ * the guest is no longer there as it was signalled (forced, relocated or logged off meanwhile).
+ */
+export function guestShutdownComplete(
+	state: SimState,
+	e: { user: string; on: string; since: number; reported: boolean }
+): void {
+	const g = state.cluster.guests.find((x) => x.user === e.user && x.on === e.on);
+	if (!g || g.signalledAt !== e.since) return;
+	delete g.signalledAt;
+	const member = state.cluster.members.find((m) => m.name === e.on);
+	if (!member) return;
+	const ctx: CommandContext = { state, on: member, user: 'SYSTEM', viaAt: false, console: e.on };
+	logOff(ctx, g, null, e.reported ? 'AFTER SIGNAL SHUTDOWN' : 'SIGNAL SHUTDOWN TIME EXPIRED');
+	const lines = [
+		e.reported
+			? USER_LINES.signalled(g.user)
+			: `User ${g.user} did not report termination within ${(state.now - e.since) / 1000} seconds`,
+		USER_LINES.afterSignal(g, memberUsers(state, member))
+	];
+	for (const text of lines) state.console.push({ t: state.now, on: e.on, kind: 'output', text });
 }
 
 /**

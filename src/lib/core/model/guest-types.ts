@@ -135,6 +135,8 @@ export interface GuestState {
 	workload: WorkloadPreset;
 	/** CP's accounting for the LOGOFF message (000 Example A-10); see {@link GuestAccounting}. */
 	accounting: GuestAccounting;
+	/** Simulated ms of a SIGNAL SHUTDOWN the guest is still acting on (absent otherwise). */
+	signalledAt?: number;
 }
 
 /**

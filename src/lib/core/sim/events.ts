@@ -33,6 +33,11 @@ export type SimEvent =
 	| { type: 'member.reipl'; member: string }
 	/** The next step of relocation `id` (model/lgr/relocation.ts): a phase ends or memory moves on. */
 	| { type: 'relocation.tick'; id: number }
+	/**
+	 * The end of a SIGNAL SHUTDOWN given at `since`: the guest's operating system has shut down,
+	 * or the WITHIN time ran out first (`reported` false).
+	 */
+	| { type: 'guest.shutdownComplete'; user: string; on: string; since: number; reported: boolean }
 	| { type: 'input'; input: SimInput };
 
 /** The typed event log: everything that happened, in order, at simulated times. */

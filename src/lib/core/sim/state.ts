@@ -31,6 +31,8 @@ export interface SimParams {
 	relocationCleanupMs: number;
 	/** LGR: the memory-transfer engine's time grid (the link's bandwidth is sampled once a slice). */
 	relocationSliceMs: number;
+	/** From SIGNAL SHUTDOWN to the guest's operating system reporting termination. */
+	guestShutdownMs: number;
 }
 
 export const DEFAULT_PARAMS: SimParams = {
@@ -44,7 +46,8 @@ export const DEFAULT_PARAMS: SimParams = {
 	relocationGuestStateMs: 100,
 	relocationResumeMs: 50,
 	relocationCleanupMs: 500,
-	relocationSliceMs: 100
+	relocationSliceMs: 100,
+	guestShutdownMs: 5_000
 };
 
 /** The whole simulation: plain data, so a snapshot is JSON and restores exactly. */

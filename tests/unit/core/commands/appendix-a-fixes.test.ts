@@ -260,9 +260,14 @@ describe('000 App. A.1.5 (Examples A-11, A-13, A-14): dedicated OSAs and their E
 	it('Example A-14: signal shutdown, the EQID set again, xautolog, eligible, moved onto 2106-2108', () => {
 		const sim = boot('a15-dedicate');
 		until(sim, '11:15:48');
+		const signalled = sim.state.console.length;
 		expect(type(sim, 'ITSOSSI4', '11:21:34', 'signal shutdown itsolnx2')).toEqual([
 			'> signal shutdown itsolnx2',
-			'Ready; T=0.01/0.01 11:21:34',
+			'Ready; T=0.01/0.01 11:21:34'
+		]);
+		// Linux shuts down (params.guestShutdownMs, 5 s), then reports, before the next command.
+		until(sim, '11:21:39');
+		expect(shown(sim, 'ITSOSSI4', signalled).slice(2)).toEqual([
 			'HCPSIG2113I User ITSOLNX2 has reported successful termination',
 			'USER DSC LOGOFF AS ITSOLNX2 USERS = 18 AFTER SIGNAL'
 		]);

@@ -56,6 +56,7 @@ describe('operand errors are CP errors (HCPCMD026E, HCPCMD003E) or HCPCQU045E', 
 	it('abbreviations: SIG, XAUTO, DISC, DET, ATT', () => {
 		const sim = a15();
 		expect(cmd(sim, 'ITSOSSI4', 'sig shutdown user itsolnx2 within 30').rc).toBe(0);
+		sim.runUntil(sim.now + sec(5));
 		expect(cmd(sim, 'ITSOSSI4', 'xauto itsolnx2').rc).toBe(0);
 		expect(cmd(sim, 'ITSOSSI4', 'xaut itsolnx2').lines[0]).toBe(
 			'HCPCMD001E Unknown CP command: XAUT'
@@ -122,6 +123,11 @@ describe('FORCE and SIGNAL SHUTDOWN', () => {
 			expect(rel.outcome).toBeNull();
 			const from = sim.state.console.length;
 			expect(cmd(sim, 'ITSOSSI4', stop).rc).toBe(0);
+			// A signalled Linux takes params.guestShutdownMs to shut down; the move goes on meanwhile.
+			if (stop.startsWith('signal')) {
+				expect(rel.outcome).toBeNull();
+				sim.runUntil(sim.now + sec(5));
+			}
 			expect(rel.outcome).toBe('terminated');
 			expect(after(sim, 'ITSOSSI4', from)).toEqual(
 				expect.arrayContaining([
@@ -338,6 +344,54 @@ describe('USERS = n counts the guests on the member and the scenario’s other u
 		expect(body(cmd(sim, 'ITSOSSI4', 'force itsolnx2'))).toEqual([
 			'USER DSC LOGOFF AS ITSOLNX2 USERS = 0 FORCED BY OPERATOR'
 		]);
+	});
+});
+
+describe('SIGNAL SHUTDOWN takes the guest time (000 Example A-14; params.guestShutdownMs)', () => {
+	it('the guest runs on until it reports, 5 s later; then CP logs it off', () => {
+		const sim = a15();
+		const from = sim.state.console.length;
+		expect(body(cmd(sim, 'ITSOSSI4', 'signal shutdown itsolnx2'))).toEqual([]);
+		sim.runUntil(sim.now + 4_999);
+		expect(guestsOf(sim, 'ITSOLNX2')).toEqual(['ITSOSSI4 disconnected']);
+		sim.runUntil(sim.now + 1);
+		expect(guestsOf(sim, 'ITSOLNX2')).toEqual([]);
+		expect(after(sim, 'ITSOSSI4', from).slice(-2)).toEqual([
+			'HCPSIG2113I User ITSOLNX2 has reported successful termination',
+			'USER DSC LOGOFF AS ITSOLNX2 USERS = 18 AFTER SIGNAL'
+		]);
+	});
+
+	it('WITHIN shorter than the shutdown: CP logs the guest off when it is up, with no report', () => {
+		const sim = a15();
+		const from = sim.state.console.length;
+		cmd(sim, 'ITSOSSI4', 'signal shutdown itsolnx2 within 2');
+		sim.runUntil(sim.now + sec(2));
+		expect(guestsOf(sim, 'ITSOLNX2')).toEqual([]);
+		const lines = after(sim, 'ITSOSSI4', from);
+		expect(lines.slice(-2)).toEqual([
+			'User ITSOLNX2 did not report termination within 2 seconds',
+			'USER DSC LOGOFF AS ITSOLNX2 USERS = 18 AFTER SIGNAL'
+		]);
+		expect(lines.some((l) => l.startsWith('HCPSIG2113I'))).toBe(false);
+	});
+
+	it('a second signal while it shuts down is refused; a FORCE meanwhile leaves nothing to report', () => {
+		const sim = a15();
+		cmd(sim, 'ITSOSSI4', 'signal shutdown itsolnx2');
+		const again = cmd(sim, 'ITSOSSI4', 'signal shutdown itsolnx2');
+		expect(again.rc).toBe(8);
+		expect(body(again)[0]).toMatch(
+			/^ITSOLNX2 is already shutting down after a signal at \d\d:\d\d:\d\d$/
+		);
+		cmd(sim, 'ITSOSSI4', 'force itsolnx2');
+		const from = sim.state.console.length;
+		sim.runUntil(sim.now + sec(10));
+		expect(after(sim, 'ITSOSSI4', from)).toEqual([]);
+		// Logged on again, it is a new session: the old signal does not reach it.
+		cmd(sim, 'ITSOSSI4', 'xautolog itsolnx2');
+		sim.runUntil(sim.now + sec(10));
+		expect(guestsOf(sim, 'ITSOLNX2')).toEqual(['ITSOSSI4 disconnected']);
 	});
 });
 

@@ -244,7 +244,8 @@ describe('after the move (000 A.1.2, A.1.5, A.4)', () => {
 			'qeth: irb 00000000: 00 c2 40 17 7f f6 10 38 0e 02 00 00 00 80 00 00 ......8...',
 			'qeth.fd0b7c: 0.0.0600: A recovery process has been started for the device',
 			'qdio: 0.0.0602 OSA on SC 2 using AI:1 QEBSM:0 PCI:1 TDD:1 SIGA:RW AO',
-			'USER DSC LOGOFF AS ITSOLNX2 USERS = 0 FORCED BY SYSTEM'
+			// Example A-14's count: the scenario's 18 other users on ITSOSSI4.
+			'USER DSC LOGOFF AS ITSOLNX2 USERS = 18 FORCED BY SYSTEM'
 		]);
 		expect(
 			sim.state.log.filter((e) => e.kind === 'guest.console' && e.on === 'ITSOSSI3')

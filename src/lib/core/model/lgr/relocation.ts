@@ -39,6 +39,7 @@ import { record, schedule } from '../../sim/kernel';
 import { nextUint32 } from '../../sim/prng';
 import type { SimState } from '../../sim/state';
 import { findLink, linkUp } from '../link';
+import { memberUsers } from '../logon';
 import type { GuestState } from '../types';
 import { checkEligibility, type EligibilityResult } from './eligibility';
 import { HCPRL, HCPRLH1939E, HCPRLH1940E, LGR_LINES, MAX_TOTAL_TEXT, reasonLine } from './messages';
@@ -455,11 +456,14 @@ function resumed(state: SimState, rel: RelocationState): void {
  * the guest" (000 A.1.2). The LOGOFF message goes to the guest's console on the source, which
  * the book's MAINT observed (Example A-6, A-14, A-32: SET OBSERVER, Example A-31); a console
  * that does not observe the guest does not show it (001, 000 Examples 3-8, 4-10). USERS counts
- * the users the model knows on the source.
+ * the users left on the source, the scenario's other users included (Example A-14: 18).
  */
 function cleanedUp(state: SimState, rel: RelocationState): void {
 	drive(state, rel, { type: 'relocation.phaseDone', eligible: true }, 'cleaned up on the source');
-	const users = state.cluster.guests.filter((g) => g.on === rel.from).length;
+	const source = state.cluster.members.find((m) => m.name === rel.from);
+	const users = source
+		? memberUsers(state, source)
+		: state.cluster.guests.filter((g) => g.on === rel.from).length;
 	const text = LGR_LINES.logoff(rel.user, users);
 	rel.guestConsole.push(text);
 	record(state, { kind: 'guest.console', user: rel.user, on: rel.from, text });
