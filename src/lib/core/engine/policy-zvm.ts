@@ -47,8 +47,7 @@ export interface ZvmPolicyOptions {
  * It never gives up by itself: MAXTOTAL, MAXQUIESCE and CANCEL stop a relocation from outside.
  */
 export function zvmPolicy(options: ZvmPolicyOptions = {}): TransferPolicy {
-	const maxQuiesce = options.maxQuiesceMs ?? DEFAULT_MAX_QUIESCE_MS;
-	const target = Math.min(options.targetQuiesceMs ?? 250, maxQuiesce / 2);
+	const target = zvmQuiesceTargetMs(options);
 	const shrink = options.shrinkRatio ?? 0.9;
 	const stallPasses = options.stallPasses ?? 2;
 	const maxPasses = options.maxPasses ?? 16;
@@ -83,6 +82,33 @@ export function zvmPolicy(options: ZvmPolicyOptions = {}): TransferPolicy {
 			};
 		}
 	};
+}
+
+/** The z/VM policy's quiesce target when none is given, ms. */
+export const DEFAULT_TARGET_QUIESCE_MS = 250;
+
+/**
+ * The quiesce target the z/VM policy aims for (rule 2, "Fits"): min(target, MAXQUIESCE / 2),
+ * 250 ms by default; 250 ms with MAXQUIESCE NOLIMIT (`maxQuiesceMs: Infinity`).
+ */
+export function zvmQuiesceTargetMs(
+	options: Pick<ZvmPolicyOptions, 'maxQuiesceMs' | 'targetQuiesceMs'> = {}
+): number {
+	const maxQuiesce = options.maxQuiesceMs ?? DEFAULT_MAX_QUIESCE_MS;
+	return Math.min(options.targetQuiesceMs ?? DEFAULT_TARGET_QUIESCE_MS, maxQuiesce / 2);
+}
+
+/**
+ * The most pages the z/VM policy quiesces with under rule 2 ("Fits"): pending pages that move
+ * within the quiesce target at `measuredPagesPerMs` (the rate measured over the last pre-copy
+ * pass, {@link PassStats.measuredUnitsPerMs}). The policy quiesces after a pass when the pages
+ * dirtied during it are at most this many (or when rule 1, 3 or 4 applies).
+ */
+export function zvmQuiesceThresholdPages(
+	measuredPagesPerMs: number,
+	options: Pick<ZvmPolicyOptions, 'maxQuiesceMs' | 'targetQuiesceMs'> = {}
+): number {
+	return zvmQuiesceTargetMs(options) * Math.max(0, measuredPagesPerMs);
 }
 
 /** Whether each of the last `k` sizes was at least `ratio` × the smallest size before it. */
