@@ -5,6 +5,7 @@ import type { CommandContext } from './context';
 import { isDeviceWord } from './device-operands';
 import { attachCommand, detachCommand, varyCommand } from './devices';
 import { formssi } from './formssi';
+import { linkCommand } from './link';
 import { iplCommand, setSsi, shutdownCommand } from './member-control';
 import { queryAlloc } from './query-alloc';
 import { queryOsa, queryRdev } from './query-devices';
@@ -83,6 +84,7 @@ const COMMANDS: CommandDef[] = [
 	{ keyword: kw('AT'), run: atCommand },
 	{ keyword: kw('ATTach'), run: attachCommand },
 	{ keyword: kw('DETach'), run: detachCommand },
+	{ keyword: kw('LINK'), run: linkCommand },
 	{ keyword: kw('VARY'), run: varyCommand },
 	{ keyword: kw('SEND'), run: (ctx, args) => sendCommand(ctx, args, dispatch) },
 	{ keyword: kw('FORCE'), run: forceCommand },

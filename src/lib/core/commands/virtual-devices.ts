@@ -1,8 +1,8 @@
 /**
  * Commands about the issuer's own virtual machine, which a guest runs when the operator sends
  * them with SEND CP (000 Example A-6: `send cp itsolnx2 det 190 19d 19e` → `ITSOLNX2: 0190
- * 019D 019E DETACHED`): DETACH vdev ... and DEFINE VFB-512 (000 A.1.3, Example A-8). The
- * operator's own virtual machine is not modelled.
+ * 019D 019E DETACHED`): DETACH vdev ... and DEFINE VFB-512 (000 A.1.3, Example A-8); LINK is
+ * in link.ts. The operator's own virtual machine is not modelled.
  */
 import type { GuestDevice, GuestState } from '../model/types';
 import type { CommandContext } from './context';
@@ -12,7 +12,7 @@ import { HCP, fail, ok, type CommandOutput } from './responses';
 import { kw, matches } from './words';
 
 /** The issuer's guest on this member, or the error for an issuer the simulator does not model. */
-function ownGuest(ctx: CommandContext): GuestState | CommandOutput {
+export function ownGuest(ctx: CommandContext): GuestState | CommandOutput {
 	const g = ctx.state.cluster.guests.find((x) => x.user === ctx.user && x.on === ctx.on.name);
 	if (g) return g;
 	return fail(
@@ -22,7 +22,7 @@ function ownGuest(ctx: CommandContext): GuestState | CommandOutput {
 }
 
 /** Device numbers a guest device occupies: a NIC its DEVICES count of them (default 3). */
-function occupies(d: GuestDevice): string[] {
+export function occupies(d: GuestDevice): string[] {
 	const first = parseInt(d.vdev, 16);
 	const count = d.kind === 'nic' ? d.count : 1;
 	return Array.from({ length: count }, (_, i) => hex4(first + i));

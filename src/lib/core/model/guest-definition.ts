@@ -12,7 +12,13 @@ import {
 	type ResolvedEntry
 } from '../config/user-direct';
 import { virtualArchitecture } from './domains';
-import type { GuestDevice, GuestState, SavedSegment } from './guest-types';
+import type {
+	GuestDevice,
+	GuestState,
+	LinkMode,
+	MinidiskAccess,
+	SavedSegment
+} from './guest-types';
 import { realDevice } from './member-resources';
 import type { DomainState, MemberState } from './types';
 
@@ -48,8 +54,42 @@ export interface GuestContext {
 	now?: number;
 }
 
+/**
+ * The mode an MDISK statement gives when it names none: W, CP's default for the MDISK statement
+ * (z/VM CP Planning and Administration; the documents show only MDISKs with a mode, 000
+ * Examples A-1, A-4, 4-7).
+ */
+export const MDISK_DEFAULT_MODE: LinkMode = 'W';
+
+/**
+ * The mode of a LINK (statement or command) to another user's minidisk that names none: R, CP's
+ * default ("R is the default mode if the link is to another userid"; a link to one of the
+ * user's own minidisks defaults to that MDISK's mode instead). The documents give no default.
+ */
+export const LINK_DEFAULT_MODE: LinkMode = 'R';
+
+/** A mode as written (`MR`, `MWV`), without the V of virtual reserve/release; `fallback` when null. */
+export function linkModeOf(written: string | null, fallback: LinkMode): LinkMode {
+	if (written === null) return fallback;
+	const letters = written.toUpperCase().replace(/V$/, '');
+	const modes: readonly LinkMode[] = ['R', 'RR', 'W', 'WR', 'M', 'MR', 'MW'];
+	return modes.find((m) => m === letters) ?? fallback;
+}
+
+/** The primary access of a mode: read-only for R and RR, read/write for W, WR, M, MR and MW. */
+export const primaryAccess = (mode: LinkMode): MinidiskAccess => (mode[0] === 'R' ? 'R' : 'W');
+
 function mdiskDevice(m: MdiskStatement): GuestDevice {
-	const base = { vdev: m.vdev, kind: 'mdisk' as const, volid: null, rdev: null, blocks: null };
+	const mode = linkModeOf(m.mode, MDISK_DEFAULT_MODE);
+	const base = {
+		vdev: m.vdev,
+		kind: 'mdisk' as const,
+		volid: null,
+		rdev: null,
+		blocks: null,
+		mode,
+		access: primaryAccess(mode)
+	};
 	switch (m.kind) {
 		case 'extent':
 			return { ...base, form: 'extent', volid: m.volid };
@@ -65,26 +105,29 @@ function mdiskDevice(m: MdiskStatement): GuestDevice {
 }
 
 /**
- * Whether `owner`'s minidisk `vdev` is member-specific on `member`: defined in the SUBCONFIG an
- * IDENTITY builds on that member (001 "Shared Source Directory": MAINT, a multiconfiguration
- * virtual machine, owns the 190, 19D, 19E, 401, 402 CMS disks of each member; 000 A.1.2).
- * Returns null when the owner or its minidisk does not exist (the LINK fails at logon, so the
- * guest has no such device).
+ * `owner`'s MDISK `vdev` as `member` sees it (an IDENTITY's definition is resolved for that
+ * member), and whether it is member-specific: defined in the SUBCONFIG the IDENTITY builds on
+ * that member (001 "Shared Source Directory": MAINT, a multiconfiguration virtual machine, owns
+ * the 190, 19D, 19E, 401, 402 CMS disks of each member; 000 A.1.2). Null when the owner or its
+ * minidisk does not exist there (a directory LINK to it fails at logon, so the guest has no such
+ * device; the LINK command refuses it).
  */
-export function linkTarget(
+export function minidiskOf(
 	directory: Directory | null,
 	owner: string,
 	vdev: string,
 	member: string
-): { local: boolean } | null {
+): { statement: MdiskStatement; local: boolean } | null {
 	if (!directory) return null;
 	const entry = directory.entries.find((e) => e.userid === owner);
 	if (!entry) return null;
 	const resolved = resolveEntry(directory, owner, entry.kind === 'IDENTITY' ? member : undefined);
-	if (!resolved.ok || !resolved.entry.mdisks.some((m) => m.vdev === vdev)) return null;
-	if (entry.kind !== 'IDENTITY' || !resolved.entry.subconfig) return { local: false };
+	if (!resolved.ok) return null;
+	const statement = resolved.entry.mdisks.find((m) => m.vdev === vdev);
+	if (!statement) return null;
+	if (entry.kind !== 'IDENTITY' || !resolved.entry.subconfig) return { statement, local: false };
 	const sub = directory.subconfigs.find((s) => s.name === resolved.entry.subconfig);
-	return { local: !!sub?.mdisks.some((m) => m.vdev === vdev) };
+	return { statement, local: !!sub?.mdisks.some((m) => m.vdev === vdev) };
 }
 
 function devicesOf(
@@ -116,9 +159,23 @@ function devicesOf(
 	for (const m of entry.mdisks) out.push(mdiskDevice(m));
 	for (const l of entry.links) {
 		const owner = l.user === '*' ? spec.user : l.user;
-		const target = linkTarget(directory, owner, l.targetVdev, member.name);
-		if (target)
-			out.push({ vdev: l.vdev, kind: 'link', owner, target: l.targetVdev, local: target.local });
+		const disk = minidiskOf(directory, owner, l.targetVdev, member.name);
+		if (!disk) continue;
+		// The mode the statement gives, else CP's default (see LINK_DEFAULT_MODE). Logon does not
+		// check the other links to the minidisk: the link holds the mode's primary access.
+		const mode = linkModeOf(
+			l.mode,
+			owner === spec.user ? linkModeOf(disk.statement.mode, MDISK_DEFAULT_MODE) : LINK_DEFAULT_MODE
+		);
+		out.push({
+			vdev: l.vdev,
+			kind: 'link',
+			owner,
+			target: l.targetVdev,
+			local: disk.local,
+			mode,
+			access: primaryAccess(mode)
+		});
 	}
 	for (const c of entry.commands) {
 		if (c.vdisk) out.push({ vdev: c.vdisk.vdev, kind: 'vfb512', blocks: c.vdisk.blocks });

@@ -17,11 +17,25 @@ export interface GuestCpu {
 }
 
 /**
+ * A minidisk access mode of MDISK, LINK and the LINK command, without the V (virtual
+ * reserve/release) an MDISK may add. The first letter is the primary access, the second the
+ * alternate CP gives when the primary is not available (CP's LINK command):
+ * R read-only unless another user has write access; RR read-only even so; W write only when no
+ * other user is linked; WR write, else read-only; M write unless another user has write access;
+ * MR write, else read-only; MW write in all cases.
+ */
+export type LinkMode = 'R' | 'RR' | 'W' | 'WR' | 'M' | 'MR' | 'MW';
+
+/** Access held on a minidisk: R (read-only, R/O) or W (read/write, R/W). */
+export type MinidiskAccess = 'R' | 'W';
+
+/**
  * A virtual device of the guest, from its directory definition (000 App. A):
  * - `nic`: NICDEF, coupled to a virtual switch when the LAN owner is SYSTEM (`vswitch`);
  * - `dedicated`: DEDICATE of a real device, with the type and EQID the source member gives it;
  * - `mdisk`: MDISK by extent, DEVNO (full pack by real device), V-DISK, T-DISK or DIRMAINT AUTO;
  * - `link`: LINK to another user's minidisk; `local` when that minidisk is member-specific;
+ * - both minidisk kinds carry the access mode asked for and the access held (see {@link LinkMode});
  * - `vfb512`: a private virtual disk in storage from `COMMAND DEFINE VFB-512` (000 A.1.3);
  * - `unit-record`: CONSOLE, SPOOL or SPECIAL.
  */
@@ -56,6 +70,10 @@ export type GuestDevice =
 			rdev: string | null;
 			/** 512-byte blocks of a V-DISK, else null. */
 			blocks: number | null;
+			/** The MDISK statement's access mode (the owner's own link to it; W when it gives none). */
+			mode: LinkMode;
+			/** The access the owner holds: the mode's primary access. */
+			access: MinidiskAccess;
 	  }
 	| {
 			vdev: string;
@@ -64,6 +82,10 @@ export type GuestDevice =
 			target: string;
 			/** The linked minidisk is member-specific (an IDENTITY's SUBCONFIG minidisk, 000 A.1.2, 001). */
 			local: boolean;
+			/** The access mode asked for (LINK statement or command). */
+			mode: LinkMode;
+			/** The access the link holds: R (read-only) or W (read/write). */
+			access: MinidiskAccess;
 	  }
 	| { vdev: string; kind: 'vfb512'; blocks: number }
 	| {

@@ -113,7 +113,9 @@ describe('000 §3.7, A.1.2, A.1.4: links to local minidisks (HCPRLI1996I)', () =
 			kind: 'link',
 			owner: 'MAINT',
 			target: '0190',
-			local: true
+			local: true,
+			mode: 'RR',
+			access: 'R'
 		});
 		expect(linesOf(check(s))).toEqual([
 			'HCPRLI1996I LINUX1: Virtual machine device 0190 is a link to a local minidisk'

@@ -5,7 +5,7 @@ import { realDevice, vdiskUserLimit } from '$lib/core/model/member-resources';
 import { parseSystemConfig } from '$lib/core/config/system-config';
 import { builtin } from '../../helpers';
 import { buildInitialState } from '$lib/core/model/build';
-import { guestOf, lab, memberJson, memberOf, LAB_DIRECTORY } from './lgr-helpers';
+import { guestOf, lab, memberJson, memberOf, withLinux1, LAB_DIRECTORY } from './lgr-helpers';
 
 const G = 1024 ** 3;
 const guests = guestsOf;
@@ -61,7 +61,9 @@ describe('guests carry their effective directory definition (000 §2.2.4, App. A
 			form: 'extent',
 			volid: 'LX9B25',
 			rdev: null,
-			blocks: null
+			blocks: null,
+			mode: 'MR',
+			access: 'W'
 		});
 	});
 
@@ -112,6 +114,49 @@ describe('guests carry their effective directory definition (000 §2.2.4, App. A
 	it('guests of a member that starts Down are not logged on', () => {
 		const s = lab((j) => (memberJson(j, 'ITSOSSI1').state = 'Down'));
 		expect(s.cluster.guests).toEqual([]);
+	});
+});
+
+describe('minidisk access modes of MDISK and LINK (001 "Cross-System Minidisk Management")', () => {
+	const modeOf = (g: ReturnType<typeof guestOf>, vdev: string) => {
+		const d = g.devices.find((x) => x.vdev === vdev);
+		return d && (d.kind === 'mdisk' || d.kind === 'link') ? `${d.mode} ${d.access}` : null;
+	};
+
+	it("an MDISK's own mode gives its owner's access; without a mode, W (CP's MDISK default)", () => {
+		const s = lab(
+			(j) =>
+				(j.directory = withLinux1(
+					'MDISK 0202 3390 1001 0100 LX9B25 RR',
+					'MDISK 0203 3390 1101 0100 LX9B25',
+					'MDISK 0204 3390 1201 0100 LX9B25 MWV'
+				))
+		);
+		const g = guestOf(s, 'LINUX1');
+		expect(modeOf(g, '0201')).toBe('MR W');
+		expect(modeOf(g, '0202')).toBe('RR R');
+		expect(modeOf(g, '0203')).toBe('W W');
+		// V (virtual reserve/release) is not part of the access mode.
+		expect(modeOf(g, '0204')).toBe('MW W');
+	});
+
+	it("a LINK statement's mode; without one, R to another user's minidisk, the MDISK's mode to one's own", () => {
+		const s = lab(
+			(j) =>
+				(j.directory =
+					withLinux1('LINK LINUXCMS 0191 0191 MR', 'LINK LINUXCMS 0191 0192', 'LINK * 0201 0301') +
+					'USER LINUXCMS NOLOG 32M 32M G\nMDISK 0191 3390 0001 0050 SSIAR2 MR\n')
+		);
+		const g = guestOf(s, 'LINUX1');
+		expect(modeOf(g, '0191')).toBe('MR W');
+		expect(modeOf(g, '0192')).toBe('R R');
+		expect(modeOf(g, '0301')).toBe('MR W');
+		expect(g.devices.find((d) => d.vdev === '0301')).toMatchObject({
+			kind: 'link',
+			owner: 'LINUX1',
+			target: '0201',
+			local: false
+		});
 	});
 });
 
