@@ -1,9 +1,19 @@
-// `npm run bench`: speed and memory of the simulation core, measured in one run and reported
-// as one JSON object on stdout (ratios, never pass/fail). Progress goes to stderr.
+// `npm run bench`: speed and memory of the simulation core, and the lab's speed in Chromium,
+// measured in one run and reported as one JSON object on stdout (ratios and figures, never
+// pass/fail). Progress goes to stderr. BENCH_UI=0 leaves out the browser part (`ui`, `lighthouse`).
 import { buildInitialState } from '../../src/lib/core/model/build';
 import { loadBuiltin } from '../../src/lib/core/scenarios/index';
 import { Simulation } from '../../src/lib/core/simulation';
 import { benchEngine } from './engine';
+import {
+	benchLighthouse,
+	benchUi,
+	emptyLighthouse,
+	emptyUi,
+	serveSite,
+	type LighthouseBench,
+	type UiBench
+} from './ui';
 
 function spec(id: string) {
 	const r = loadBuiltin(id);
@@ -41,6 +51,8 @@ const four = speedup('itsossia', 24 * 3_600_000);
 const two = speedup('itsossib', 24 * 3_600_000);
 const snap = snapshotCost('itsossia');
 const engine = benchEngine();
+const heapUsedMiB = Number((process.memoryUsage().heapUsed / 2 ** 20).toFixed(1));
+const { ui, lighthouse } = await browserBench();
 const report = {
 	node: process.version,
 	...engine,
@@ -49,6 +61,48 @@ const report = {
 		wallMs: { itsossia24h: Math.round(four.wallMs), itsossib24h: Math.round(two.wallMs) },
 		snapshot: { itsossia1hBytes: snap.bytes, roundTripMs: Number(snap.roundTripMs.toFixed(2)) }
 	},
-	heapUsedMiB: Number((process.memoryUsage().heapUsed / 2 ** 20).toFixed(1))
+	heapUsedMiB,
+	ui,
+	lighthouse
 };
 process.stdout.write(JSON.stringify(report) + '\n');
+
+/**
+ * The lab in Chromium and Lighthouse (ui.ts). Whatever fails is reported as null with the
+ * reason on stderr; nothing they or the tools they drive print may reach stdout, which carries
+ * only the JSON object.
+ */
+async function browserBench(): Promise<{ ui: UiBench; lighthouse: LighthouseBench }> {
+	const ui = emptyUi();
+	const lighthouse = emptyLighthouse();
+	if (process.env.BENCH_UI === '0') {
+		process.stderr.write('bench: BENCH_UI=0: the lab in Chromium and Lighthouse left out\n');
+		return { ui, lighthouse };
+	}
+	const stdoutWrite = process.stdout.write;
+	process.stdout.write = process.stderr.write.bind(process.stderr) as typeof stdoutWrite;
+	const fail = (what: string, e: unknown) =>
+		process.stderr.write(`bench: ${what} not measured: ${e instanceof Error ? e.stack : e}\n`);
+	try {
+		const site = await serveSite();
+		try {
+			try {
+				Object.assign(ui, await benchUi(site));
+			} catch (e) {
+				fail('ui', e);
+			}
+			try {
+				Object.assign(lighthouse, await benchLighthouse(site.url('/')));
+			} catch (e) {
+				fail('lighthouse', e);
+			}
+		} finally {
+			await site.close();
+		}
+	} catch (e) {
+		fail('ui and lighthouse (no site)', e);
+	} finally {
+		process.stdout.write = stdoutWrite;
+	}
+	return { ui, lighthouse };
+}

@@ -9,6 +9,7 @@ import a16 from './a16-domains.json';
 import a17 from './a17-maxquiesce.json';
 import a18 from './a18-paging.json';
 import a19 from './a19-capacity.json';
+import benchThree from './bench-three.json';
 import gdl from './gdl.json';
 import itsossia from './itsossia.json';
 import itsossib from './itsossib.json';
@@ -35,7 +36,9 @@ const FILES: Record<string, unknown> = {
 	'a16-domains': a16,
 	'a17-maxquiesce': a17,
 	'a18-paging': a18,
-	'a19-capacity': a19
+	'a19-capacity': a19,
+	// Not from the documents: the load `npm run bench` drives the lab with (tests/bench/ui.ts).
+	'bench-three': benchThree
 };
 
 /** Ids of the built-in scenarios, the default first. */
