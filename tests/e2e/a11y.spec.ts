@@ -1,0 +1,225 @@
+// axe-core (WCAG 2.0 and 2.1, levels A and AA) on the lab in every theme, in the states that
+// show the most UI: at rest, with a relocation moving memory, in Safe mode with a link degraded,
+// and with an ineligible guest's VMRELOCATE TEST reasons on the console. No rule is disabled.
+// A violation fails the test with every node it was found on, readably. axe cannot work out the
+// background of SVG text or text over a gradient (it reports those as "incomplete", not as
+// violations): tests/unit/ui/theme-contrast.test.ts checks those pairs from theme.css instead.
+// Then the theme switcher (saved, applied before first paint, following the system) and
+// prefers-reduced-motion.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { THEME_STORAGE_KEY, THEMES, type Theme } from '../../src/lib/ui/theme';
+
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const mode = (page: Page, name: string) => page.getByText(`Cluster mode ${name}`, { exact: true });
+const member = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
+const relocations = (page: Page) => page.getByRole('region', { name: 'Relocations' });
+
+/** Opens the lab with a theme saved, as a returning reader would, and checks it is in force. */
+async function openLab(page: Page, theme: Theme, query = '') {
+	await page.addInitScript(
+		([key, value]) => window.localStorage.setItem(key!, value!),
+		[THEME_STORAGE_KEY, theme]
+	);
+	await page.goto(`/${query}`);
+	await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+	await expect(mode(page, 'Stable')).toBeVisible();
+}
+
+async function typeCommand(page: Page, on: string, text: string) {
+	await page.getByLabel('Member', { exact: true }).selectOption(on);
+	const command = page.getByLabel('Command', { exact: true });
+	await command.fill(text);
+	await command.press('Enter');
+	await expect(command).toHaveValue('');
+}
+
+/** Stops the simulation, so that axe reads one state rather than a page changing under it. */
+async function pause(page: Page) {
+	const button = page.getByRole('group', { name: 'Simulation controls' }).getByRole('button', {
+		name: 'Pause'
+	});
+	if (await button.isVisible()) await button.click();
+	await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+}
+
+/** Runs axe and fails with each violation, its WCAG tags and the nodes it was found on. */
+async function expectNoViolations(page: Page, what: string) {
+	const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
+	const report = results.violations.map((v) =>
+		[
+			`${v.id} (${v.impact ?? 'no impact'}; ${v.tags.filter((t) => t.startsWith('wcag')).join(', ')}): ${v.help}`,
+			`  ${v.helpUrl}`,
+			...v.nodes.map(
+				(n) =>
+					`  - ${n.target.join(' ')}\n    ${n.html}\n    ${n.failureSummary?.replaceAll('\n', '\n    ')}`
+			)
+		].join('\n')
+	);
+	expect(report, `axe found WCAG A/AA violations in ${what}:\n\n${report.join('\n\n')}`).toEqual(
+		[]
+	);
+}
+
+for (const theme of THEMES) {
+	test.describe(`${theme} theme`, () => {
+		test('the lab at rest', async ({ page }) => {
+			await openLab(page, theme);
+			await pause(page);
+			await expectNoViolations(page, `the lab (${theme})`);
+		});
+
+		test('a relocation moving memory, with its page map', async ({ page }) => {
+			test.setTimeout(60_000);
+			await openLab(page, theme, '?scenario=itsossia');
+			await page.getByLabel('Speed', { exact: true }).selectOption('5');
+			await typeCommand(page, 'ITSOSSI1', 'vmrelocate move itsolnx1 to itsossi2');
+			const card = relocations(page).getByRole('article', {
+				name: 'ITSOLNX1 ITSOSSI1 → ITSOSSI2'
+			});
+			await expect(card.getByText('Moving Memory', { exact: true })).toBeVisible();
+			await expect(card.getByText(/^Passes \(\d+ done\)$/)).toBeVisible({ timeout: 30_000 });
+			await pause(page);
+			await card.getByText(/^Passes \(\d+ done\)$/).click();
+			await expect(card.getByRole('table')).toBeVisible();
+			await expect(
+				relocations(page).getByRole('img', { name: /^Page map of ITSOLNX1/ })
+			).toBeVisible();
+			await expectNoViolations(page, `a relocation running (${theme})`);
+		});
+
+		test('Safe mode after a crash, with a degraded link', async ({ page }) => {
+			await openLab(page, theme);
+			await page.getByLabel('Speed', { exact: true }).selectOption('100');
+			const link = page.getByRole('article', { name: 'ITSOSSI5–ITSOSSI6' });
+			await link.getByRole('button', { name: 'Fail CHPID 40 of ITSOSSI5–ITSOSSI6' }).click();
+			await link.getByRole('button', { name: 'Fail CTC 4A80 on CHPID 50' }).click();
+			await expect(link.getByText('Degraded', { exact: true })).toBeVisible();
+			await expect(link.getByRole('button', { name: 'Repair CTC 4A80 on CHPID 50' })).toBeVisible();
+			await page.getByRole('button', { name: 'Crash ITSOSSI6 (abend)' }).click();
+			await expect(mode(page, 'Safe')).toBeVisible();
+			await expect(member(page, 'ITSOSSI5').getByText('ITSOSSI6: Unknown')).toBeVisible();
+			await pause(page);
+			await expectNoViolations(page, `Safe mode (${theme})`);
+		});
+
+		test("an ineligible guest's VMRELOCATE TEST reasons", async ({ page }) => {
+			await openLab(page, theme, '?scenario=a14-cms-guest');
+			await typeCommand(page, 'ITSOSSI4', 'vmrelocate test vmlogs to itsossi2');
+			const output = page.getByRole('log', { name: 'Console output of ITSOSSI4' });
+			await expect(output).toContainText('HCPRLH1940E VMLOGS is not relocatable');
+			await pause(page);
+			await expectNoViolations(page, `VMRELOCATE TEST reasons (${theme})`);
+		});
+	});
+}
+
+test.describe('the theme switcher', () => {
+	test('saves the choice, and the next visit paints in it from the start', async ({ page }) => {
+		await page.emulateMedia({ colorScheme: 'light' });
+		await page.goto('/');
+		await expect(mode(page, 'Stable')).toBeVisible();
+		const html = page.locator('html');
+		await expect(html).toHaveAttribute('data-theme', 'light');
+		const picker = page.getByRole('banner').getByLabel('Theme', { exact: true });
+		await expect(picker).toHaveValue('system');
+
+		await picker.selectOption('projector');
+		await expect(html).toHaveAttribute('data-theme', 'projector');
+		// The projector's type is larger: about 1.3 times the root size.
+		const rootPx = await page.evaluate(() =>
+			parseFloat(getComputedStyle(document.documentElement).fontSize)
+		);
+		expect(rootPx).toBeCloseTo(16 * 1.4625, 1);
+		await picker.selectOption('dark');
+		await expect(html).toHaveAttribute('data-theme', 'dark');
+		expect(await page.evaluate((k) => localStorage.getItem(k), THEME_STORAGE_KEY)).toBe('dark');
+		const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		expect(await background()).toBe('rgb(18, 20, 23)');
+
+		// On the next load, record the theme at the moment <body> is first created: before any
+		// paint, and before the app's own scripts run.
+		await page.addInitScript(() => {
+			const w = window as unknown as { themeAtBody?: string | null };
+			new MutationObserver((_, observer) => {
+				if (!document.body) return;
+				w.themeAtBody = document.documentElement.getAttribute('data-theme');
+				observer.disconnect();
+			}).observe(document, { childList: true, subtree: true });
+		});
+		await page.reload();
+		await expect(mode(page, 'Stable')).toBeVisible();
+		expect(await page.evaluate(() => (window as { themeAtBody?: string | null }).themeAtBody)).toBe(
+			'dark'
+		);
+		await expect(picker).toHaveValue('dark');
+		expect(await background()).toBe('rgb(18, 20, 23)');
+
+		// Back to following the system: the saved choice goes.
+		await picker.selectOption('system');
+		await expect(html).toHaveAttribute('data-theme', 'light');
+		expect(await page.evaluate((k) => localStorage.getItem(k), THEME_STORAGE_KEY)).toBeNull();
+	});
+
+	test("'Match system' follows prefers-color-scheme, also when it changes", async ({ page }) => {
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await page.goto('/');
+		await expect(mode(page, 'Stable')).toBeVisible();
+		const html = page.locator('html');
+		await expect(html).toHaveAttribute('data-theme', 'dark');
+		await page.emulateMedia({ colorScheme: 'light' });
+		await expect(html).toHaveAttribute('data-theme', 'light');
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await expect(html).toHaveAttribute('data-theme', 'dark');
+		// A chosen theme does not follow.
+		await page.getByRole('banner').getByLabel('Theme', { exact: true }).selectOption('light');
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await expect(html).toHaveAttribute('data-theme', 'light');
+	});
+});
+
+test.describe('prefers-reduced-motion', () => {
+	/** Elements whose animation or transition would run, with what would move. */
+	function moving(page: Page) {
+		return page.evaluate(() =>
+			[...document.querySelectorAll('*')].flatMap((el) => {
+				const s = getComputedStyle(el);
+				const durations = [s.animationDuration, s.transitionDuration]
+					.join(',')
+					.split(',')
+					.map((d) => parseFloat(d));
+				const animated = s.animationName !== 'none' && durations[0]! > 0;
+				const transitioned = durations.slice(1).some((d) => d > 0);
+				return animated || transitioned
+					? [
+							`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}: ${s.animationName} ${s.transitionProperty}`
+						]
+					: [];
+			})
+		);
+	}
+
+	async function startRelocation(page: Page) {
+		await page.goto('/?scenario=itsossia');
+		await expect(mode(page, 'Stable')).toBeVisible();
+		await typeCommand(page, 'ITSOSSI1', 'vmrelocate move itsolnx1 to itsossi2');
+		await expect(
+			relocations(page).getByRole('article', { name: 'ITSOLNX1 ITSOSSI1 → ITSOSSI2' })
+		).toBeVisible();
+		// The memory flowing along the link in the topology.
+		await expect(page.locator('svg.topology .flow')).toHaveCount(1);
+	}
+
+	test('without the preference, the memory flow along the link is animated', async ({ page }) => {
+		await page.emulateMedia({ reducedMotion: 'no-preference' });
+		await startRelocation(page);
+		expect((await moving(page)).some((m) => m.startsWith('path.flow'))).toBe(true);
+	});
+
+	test('with it, nothing in the lab animates or transitions', async ({ page }) => {
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await startRelocation(page);
+		expect(await moving(page)).toEqual([]);
+	});
+});
