@@ -4,10 +4,18 @@
  * requests. Create it on the page and call {@link SimSession.start} in the browser only.
  */
 import type { InputResult } from '../core/simulation';
-import type { SimInput } from '../core/sim/events';
+import type { SimInput, TimedInput } from '../core/sim/events';
+import { formatElapsed } from '../ui/format';
 import { createSimClient, SimRequestError, type SimClient } from '../worker/client';
 import { readPageMap, type PageMapImage } from '../worker/page-map-read';
-import type { SimView, TailView } from '../worker/protocol';
+import type {
+	ApplyOk,
+	InlineScenario,
+	LoadOk,
+	RecordingOk,
+	SimView,
+	TailView
+} from '../worker/protocol';
 import { mergeTail } from '../worker/tail';
 import { relocationNarration } from './relocation-narration';
 
@@ -20,6 +28,17 @@ export function narrate(before: SimView | null, after: SimView): string | null {
 		return `Loaded ${after.scenario.title}. Cluster ${after.cluster.name} is in ${after.cluster.mode} mode.`;
 	}
 	const parts: string[] = [];
+	const was = before.timeline;
+	const now = after.timeline;
+	if (now.revision !== was.revision) {
+		if (now.forkedAt !== null && now.forkedAt !== was.forkedAt && now.forkedAt === after.now) {
+			parts.push(`Forked at ${formatElapsed(after.now)}: the recorded future is discarded.`);
+		} else if (now.latest === 0 && now.recorded === 0) {
+			parts.push(`Back to the start of ${after.scenario.title}.`);
+		} else {
+			parts.push(`Now at ${formatElapsed(after.now)}${now.inPast ? ', viewing the past' : ''}.`);
+		}
+	}
 	for (const m of after.members) {
 		const was = before.members.find((b) => b.name === m.name);
 		if (was && was.state !== m.state) parts.push(`${m.name} is now ${m.state}.`);
@@ -42,6 +61,8 @@ export class SimSession {
 	announcement = $state('');
 	/** The last problem to show the user (a refused request, a failed worker), or null. */
 	problem = $state<string | null>(null);
+	/** Logged event times for the timeline (frames carry them only when they change). */
+	ticks = $state.raw<number[]>([]);
 
 	#client: SimClient | null = null;
 	#unsubscribe: (() => void)[] = [];
@@ -55,7 +76,14 @@ export class SimSession {
 			client.subscribe((view, frame) => {
 				const said = narrate(this.view, view);
 				if (said) this.announcement = said;
-				if (this.view && this.view.generation !== view.generation) this.pageMap = null;
+				const before = this.view;
+				const jumped =
+					before !== null &&
+					(before.generation !== view.generation ||
+						before.timeline.revision !== view.timeline.revision);
+				// After a load or a jump the old image is of another moment; a moving one is resent.
+				if (jumped) this.pageMap = null;
+				if (view.timeline.ticks) this.ticks = view.timeline.ticks;
 				if (view.tail) this.tail = mergeTail(this.tail, view.tail);
 				if (frame) {
 					const read = readPageMap(frame);
@@ -92,28 +120,42 @@ export class SimSession {
 		}
 	}
 
-	/** Loads a built-in scenario; rejects (with the worker's message) if the id is unknown. */
-	async load(scenario: string, seed?: number): Promise<void> {
-		const body =
-			seed === undefined
-				? { type: 'load' as const, scenario }
-				: { type: 'load' as const, scenario, seed };
-		await this.client.request(body);
+	/**
+	 * Loads a built-in scenario by id, or a scenario inline; with `inputs` and `t`, replays them
+	 * and pauses at `t` (a shared link). Rejects with the worker's message (a
+	 * {@link SimRequestError} naming the field) when the scenario or the recording is refused.
+	 */
+	async load(
+		scenario: string | InlineScenario,
+		options: { seed?: number; inputs?: TimedInput[]; t?: number } = {}
+	): Promise<LoadOk> {
+		const body: { type: 'load'; scenario: string | InlineScenario } & typeof options = {
+			type: 'load',
+			scenario
+		};
+		if (options.seed !== undefined) body.seed = options.seed;
+		if (options.inputs !== undefined) body.inputs = options.inputs;
+		if (options.t !== undefined) body.t = options.t;
+		const r = await this.client.request(body);
 		this.problem = null;
+		return r;
 	}
 
-	/** Applies an input; returns what the simulation answered, or null if the request was refused. */
-	apply(input: SimInput): Promise<InputResult | null> {
+	/**
+	 * Applies an input; returns the simulation's answer (with `forkedAt` set when the input,
+	 * given in the past, forked the run), or null if the request was refused.
+	 */
+	apply(input: SimInput): Promise<ApplyOk | null> {
 		return this.#try(async () => {
 			const r = await this.client.request({ type: 'apply', input });
 			if (!r.result.ok) this.problem = r.result.lines.join(' ');
-			return r.result;
+			return r;
 		});
 	}
 
 	/** Runs a CP command on a member's console. */
-	command(on: string, text: string): Promise<InputResult | null> {
-		return this.apply({ kind: 'command', on, text });
+	async command(on: string, text: string): Promise<InputResult | null> {
+		return (await this.apply({ kind: 'command', on, text }))?.result ?? null;
 	}
 
 	async play(): Promise<void> {
@@ -131,6 +173,31 @@ export class SimSession {
 	/** Runs the next pending event; pauses playback. */
 	async step(): Promise<void> {
 		await this.#try(() => this.client.request({ type: 'step' }));
+	}
+
+	/** Goes back to the previous logged event, exactly; pauses playback. */
+	async stepBack(): Promise<void> {
+		await this.#try(() => this.client.request({ type: 'stepBack' }));
+	}
+
+	/** Shows simulated time `t` (0 to the latest reached) exactly as the run had it. */
+	async seek(t: number): Promise<void> {
+		await this.#try(() => this.client.request({ type: 'seek', t }));
+	}
+
+	/** Discards the recorded future: the run goes on live from the time shown. */
+	async fork(): Promise<void> {
+		await this.#try(() => this.client.request({ type: 'fork' }));
+	}
+
+	/** Starts the scenario over at time 0, with nothing recorded. */
+	async reset(): Promise<void> {
+		await this.#try(() => this.client.request({ type: 'reset' }));
+	}
+
+	/** The inputs applied up to the time shown, the seed and the speed: what a link records. */
+	recording(): Promise<RecordingOk | null> {
+		return this.#try(() => this.client.request({ type: 'recording' }));
 	}
 
 	/** Chooses the relocation whose page map frames carry; null: the most recent moving memory. */

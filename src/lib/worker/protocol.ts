@@ -6,7 +6,7 @@
  * Pure TypeScript (no DOM): the same validator can run in Node tests.
  */
 import type { InputResult } from '../core/simulation';
-import type { ConsoleLine, Fault, LogEntry, SimInput } from '../core/sim/events';
+import type { ConsoleLine, Fault, LogEntry, SimInput, TimedInput } from '../core/sim/events';
 import type { ClusterMode, GuestStatus, MemberStateName, PeerView } from '../core/model/types';
 import type { RelocationOutcome } from '../core/model/lgr/relocation-types';
 import type { RelocationPhase } from '../core/machines/relocation.machine';
@@ -18,11 +18,35 @@ export const MAX_SPEED = 1000;
 export const MAX_RUN_FOR_MS = 86_400_000;
 /** Longest command line the worker accepts (CP's own limit is shorter; the core cuts at 512). */
 export const MAX_TEXT_LENGTH = 512;
+/** Largest inline scenario a `load` accepts, in characters of JSON (the built-ins are under 20 kB). */
+export const MAX_SCENARIO_CHARS = 256 * 1024;
+/** Most recorded inputs a `load` may replay. */
+export const MAX_LOAD_INPUTS = 10_000;
+/** Latest time a `load` may replay to: one simulated day, as for `runFor`. */
+export const MAX_LOAD_TIME_MS = MAX_RUN_FOR_MS;
 
 // ---------------------------------------------------------------------------------------------
 // Requests (page → worker)
 
-export type LoadRequest = { id: number; type: 'load'; scenario: string; seed?: number };
+/**
+ * A scenario file's JSON, as the page read it (from a link or a file); the worker reads it
+ * through the same validator as the built-ins.
+ */
+export type InlineScenario = { [key: string]: unknown };
+
+/**
+ * Loads a scenario: a built-in by id, or a whole scenario inline. `seed` overrides the
+ * scenario's own. With `inputs` and/or `t`, the recorded inputs are replayed up to `t` (by
+ * default the last input's time) and the run pauses there: what a shared link asks for.
+ */
+export type LoadRequest = {
+	id: number;
+	type: 'load';
+	scenario: string | InlineScenario;
+	seed?: number;
+	inputs?: TimedInput[];
+	t?: number;
+};
 export type ApplyRequest = { id: number; type: 'apply'; input: SimInput };
 export type PlayRequest = { id: number; type: 'play' };
 export type PauseRequest = { id: number; type: 'pause' };
@@ -34,6 +58,19 @@ export type RunForRequest = { id: number; type: 'runFor'; ms: number };
  * one whose memory is moving (the default).
  */
 export type WatchRequest = { id: number; type: 'watch'; relocation: number | null };
+/**
+ * Shows simulated time `t`, anywhere from 0 to the latest time the run has reached, exactly as
+ * the run was then. Playing goes on from there, re-applying the recorded inputs at their times.
+ */
+export type SeekRequest = { id: number; type: 'seek'; t: number };
+/** Goes back to the previous logged event's time (the start when none), exactly; pauses. */
+export type StepBackRequest = { id: number; type: 'stepBack' };
+/** Discards the recorded inputs after the time shown: the run goes on live from here. */
+export type ForkRequest = { id: number; type: 'fork' };
+/** Back to time 0 of the same scenario and seed, with nothing recorded. */
+export type ResetRequest = { id: number; type: 'reset' };
+/** Asks for the inputs applied up to the time shown, with the seed: what a link records. */
+export type RecordingRequest = { id: number; type: 'recording' };
 
 /** Every request the page can send. */
 export type SimRequest =
@@ -44,7 +81,12 @@ export type SimRequest =
 	| SpeedRequest
 	| StepRequest
 	| RunForRequest
-	| WatchRequest;
+	| WatchRequest
+	| SeekRequest
+	| StepBackRequest
+	| ForkRequest
+	| ResetRequest
+	| RecordingRequest;
 
 export type RequestType = SimRequest['type'];
 
@@ -56,7 +98,12 @@ export const REQUEST_TYPES: readonly RequestType[] = [
 	'speed',
 	'step',
 	'runFor',
-	'watch'
+	'watch',
+	'seek',
+	'stepBack',
+	'fork',
+	'reset',
+	'recording'
 ];
 
 /** A request before the client numbers it. */
@@ -71,12 +118,27 @@ export type LoadOk = {
 	id: number;
 	type: 'ok';
 	of: 'load';
+	/** The built-in's id, or the inline scenario's `name`. */
 	scenario: string;
+	inline: boolean;
 	title: string;
 	seed: number;
+	/** Simulated time shown after the load (the `t` asked for, else 0). */
+	now: number;
 };
-/** The simulation's answer to an input; `result.ok` is false when it refused the input. */
-export type ApplyOk = { id: number; type: 'ok'; of: 'apply'; result: InputResult };
+/**
+ * The simulation's answer to an input; `result.ok` is false when it refused the input. An
+ * input given while viewing the past forks the run first: `forkedAt` is then the time it forked
+ * at and `discarded` the number of recorded inputs dropped (else null and 0).
+ */
+export type ApplyOk = {
+	id: number;
+	type: 'ok';
+	of: 'apply';
+	result: InputResult;
+	forkedAt: number | null;
+	discarded: number;
+};
 export type PlayOk = { id: number; type: 'ok'; of: 'play' };
 export type PauseOk = { id: number; type: 'ok'; of: 'pause' };
 export type SpeedOk = { id: number; type: 'ok'; of: 'speed'; speed: number };
@@ -84,9 +146,36 @@ export type SpeedOk = { id: number; type: 'ok'; of: 'speed'; speed: number };
 export type StepOk = { id: number; type: 'ok'; of: 'step'; stepped: boolean; now: number };
 export type RunForOk = { id: number; type: 'ok'; of: 'runFor'; now: number };
 export type WatchOk = { id: number; type: 'ok'; of: 'watch'; relocation: number | null };
+export type SeekOk = { id: number; type: 'ok'; of: 'seek'; now: number };
+/** `stepped` is false when already at time 0. */
+export type StepBackOk = { id: number; type: 'ok'; of: 'stepBack'; stepped: boolean; now: number };
+export type ForkOk = { id: number; type: 'ok'; of: 'fork'; forkedAt: number; discarded: number };
+export type ResetOk = { id: number; type: 'ok'; of: 'reset'; now: number };
+/** The inputs applied up to `t` (the time shown) as the simulation recorded them, and the seed. */
+export type RecordingOk = {
+	id: number;
+	type: 'ok';
+	of: 'recording';
+	seed: number;
+	t: number;
+	inputs: TimedInput[];
+	speed: number;
+};
 
 export type OkResponse =
-	LoadOk | ApplyOk | PlayOk | PauseOk | SpeedOk | StepOk | RunForOk | WatchOk;
+	| LoadOk
+	| ApplyOk
+	| PlayOk
+	| PauseOk
+	| SpeedOk
+	| StepOk
+	| RunForOk
+	| WatchOk
+	| SeekOk
+	| StepBackOk
+	| ForkOk
+	| ResetOk
+	| RecordingOk;
 
 /** The `ok` response that answers a request of type `T`. */
 export type OkFor<T extends RequestType> = Extract<OkResponse, { of: T }>;
@@ -286,6 +375,36 @@ export const MAX_RELOCATION_MESSAGES = 8;
 /** Ended relocations kept in a frame (every relocation in progress is kept). */
 export const RECENT_RELOCATIONS = 6;
 
+/** Most event ticks a frame carries for the timeline (more are thinned, evenly over time). */
+export const MAX_TICKS = 160;
+
+/**
+ * Where the time shown sits in the run: the range a seek may go to, the logged events around
+ * it, and whether the run is replaying its recorded past or has forked.
+ */
+export interface TimelineView {
+	/** The latest simulated time reached; seeks go anywhere in [0, latest]. */
+	latest: number;
+	/** True while the time shown is before `latest`: the recorded run replays as time passes. */
+	inPast: boolean;
+	/** Where the run last forked (a fork request, or an input given in the past), or null. */
+	forkedAt: number | null;
+	/** The latest logged event time before now, or null. */
+	prevEvent: number | null;
+	/** The first logged event time after now, up to `latest`, or null. */
+	nextEvent: number | null;
+	/** Recorded inputs in all, and those applied at the time shown. */
+	recorded: number;
+	applied: number;
+	/** Increases whenever the shown state jumps (seek, step back, fork, reset). */
+	revision: number;
+	/**
+	 * Logged event times in [0, latest], at most {@link MAX_TICKS} (thinned evenly over time);
+	 * null when unchanged since the previous frame.
+	 */
+	ticks: number[] | null;
+}
+
 /** Everything the page renders, compact and JSON-able. */
 export interface SimView {
 	/** Frame number (increases by one per frame sent). */
@@ -313,6 +432,7 @@ export interface SimView {
 	relocationPhases: RelocationStep[];
 	/** The relocation whose transfer the page-map images show, or null when none is moving. */
 	watching: number | null;
+	timeline: TimelineView;
 	/** Null when the tail has not changed since the previous frame. */
 	tail: TailView | null;
 }
@@ -340,6 +460,8 @@ export interface PageMapFrame {
  * 2 KB of JSON for two idle members, 4.2 KB for four, plus about 0.5 KB a relocation shown and
  * 0.4 KB for the phase strip (itsossia with one relocation moving: 5.4 KB; with four: 7.6 KB).
  * Tails carry only what is new, at most 24 KiB of console lines and LOG_TAIL log entries.
+ * The timeline part is about 0.2 KB, plus up to 1.5 KB of event ticks in the frames where they
+ * changed (every frame while a run with more than MAX_TICKS logged times plays on).
  * The page map is 32,896 bytes (16 float64 counters, then 256×128 one-byte cells), sent at most
  * every other frame; a frame whose tail would take it over budget leaves it to the next frame.
  */
@@ -493,6 +615,84 @@ function parseInput(o: Obj, path: string): SimInput {
 	}
 }
 
+/** A time in simulated ms: a finite number from 0 to `max` (no bound when Infinity). */
+function time(o: Obj, key: string, path: string, max: number): number {
+	const v = o[key];
+	if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max) {
+		const range = max === Infinity ? '0 or more' : `from 0 to ${max}`;
+		throw new FieldError(
+			path,
+			`${path} must be a time in simulated ms, ${range} (got ${describe(v)})`
+		);
+	}
+	return v;
+}
+
+/**
+ * Checks an inline scenario's outer shape and size; its content goes through the scenario
+ * validator when the worker loads it (errors then name `scenario.<path>`).
+ */
+function parseInlineScenario(v: Obj): InlineScenario {
+	let chars: number;
+	try {
+		chars = JSON.stringify(v).length;
+	} catch (e) {
+		throw new FieldError(
+			'scenario',
+			`scenario must be plain JSON (${e instanceof Error ? e.message : String(e)})`
+		);
+	}
+	if (chars > MAX_SCENARIO_CHARS) {
+		throw new FieldError(
+			'scenario',
+			`scenario is ${chars} characters of JSON; an inline scenario may have at most ${MAX_SCENARIO_CHARS}`
+		);
+	}
+	return v;
+}
+
+/** Checks recorded inputs: a list in time order of `{ at, input }`, none after `until`. */
+function parseTimedInputs(v: unknown, until: number | undefined): TimedInput[] {
+	if (!Array.isArray(v)) {
+		throw new FieldError('inputs', `inputs must be a list of { at, input } (got ${describe(v)})`);
+	}
+	if (v.length > MAX_LOAD_INPUTS) {
+		throw new FieldError(
+			'inputs',
+			`inputs has ${v.length} entries; a load replays at most ${MAX_LOAD_INPUTS}`
+		);
+	}
+	let last = 0;
+	return v.map((raw: unknown, i): TimedInput => {
+		const path = `inputs[${i}]`;
+		if (!isObject(raw)) {
+			throw new FieldError(path, `${path} must be an object { at, input } (got ${describe(raw)})`);
+		}
+		const at = time(raw, 'at', `${path}.at`, MAX_LOAD_TIME_MS);
+		if (at < last) {
+			throw new FieldError(
+				`${path}.at`,
+				`${path}.at is ${at}, before the previous input (${last}): inputs must be in time order`
+			);
+		}
+		if (until !== undefined && at > until) {
+			throw new FieldError(`${path}.at`, `${path}.at is ${at}, after t (${until})`);
+		}
+		last = at;
+		return { at, input: parseInput(obj(raw, 'input', `${path}.input`), `${path}.input`) };
+	});
+}
+
+function parseLoad(data: Obj, id: number): LoadRequest {
+	const raw = data['scenario'];
+	const scenario = isObject(raw) ? parseInlineScenario(raw) : str(data, 'scenario', 'scenario');
+	const request: LoadRequest = { id, type: 'load', scenario };
+	if (data['seed'] !== undefined) request.seed = int(data, 'seed', 'seed', 0, 0xffff_ffff);
+	if (data['t'] !== undefined) request.t = time(data, 't', 't', MAX_LOAD_TIME_MS);
+	if (data['inputs'] !== undefined) request.inputs = parseTimedInputs(data['inputs'], request.t);
+	return request;
+}
+
 /**
  * Validates a message from the page. Never throws: a bad message becomes an {@link ErrorResponse}
  * naming the field, so the worker can answer it and carry on.
@@ -525,14 +725,12 @@ export function parseRequest(data: unknown): Parsed {
 		const t = type as RequestType;
 		let request: SimRequest;
 		switch (t) {
-			case 'load': {
-				const scenario = str(data, 'scenario', 'scenario');
-				request =
-					data['seed'] === undefined
-						? { id, type: t, scenario }
-						: { id, type: t, scenario, seed: int(data, 'seed', 'seed', 0, 0xffff_ffff) };
+			case 'load':
+				request = parseLoad(data, id);
 				break;
-			}
+			case 'seek':
+				request = { id, type: t, t: time(data, 't', 't', Infinity) };
+				break;
 			case 'apply':
 				request = { id, type: t, input: parseInput(obj(data, 'input', 'input'), 'input') };
 				break;
@@ -569,6 +767,10 @@ export function parseRequest(data: unknown): Parsed {
 			case 'play':
 			case 'pause':
 			case 'step':
+			case 'stepBack':
+			case 'fork':
+			case 'reset':
+			case 'recording':
 				request = { id, type: t };
 				break;
 		}

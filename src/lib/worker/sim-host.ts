@@ -1,22 +1,32 @@
 /**
- * The worker's controller: owns one {@link Simulation}, answers requests, advances simulated
- * time against a wall clock while playing and pushes throttled frames. The wall clock, timers
- * and `postMessage` are injected, so the same code runs in the worker and in Node tests.
+ * The worker's controller: owns one {@link Timeline} (the simulation shown, its recorded inputs
+ * and checkpoints), answers requests, advances simulated time against a wall clock while
+ * playing and pushes throttled frames. The wall clock, timers and `postMessage` are injected,
+ * so the same code runs in the worker and in Node tests.
+ *
+ * Step back, seek, fork and reset are the timeline's (timeline.ts); the host only makes the
+ * page start its console and log over after a jump, and drops results from a discarded future.
  */
+import { validateScenario } from '../core/config/scenario';
+import type { ScenarioResult } from '../core/config/scenario-types';
 import { buildInitialState } from '../core/model/build';
 import { BUILTIN_IDS, loadBuiltin } from '../core/scenarios/index';
-import { Simulation } from '../core/simulation';
+import type { TimedInput } from '../core/sim/events';
 import {
+	MAX_TICKS,
 	parseRequest,
 	type ErrorResponse,
+	type LoadRequest,
 	type OkResponse,
 	type PageMapFrame,
 	type ResultView,
 	type SimView,
 	type SimRequest,
+	type TimelineView,
 	type WorkerMessage
 } from './protocol';
 import { pageMapFrame, pageMapKey, watchedRelocation } from './relocation-view';
+import { thinTicks, Timeline } from './timeline';
 import { buildTailFrom, buildView, RESULTS_TAIL, type TailMark } from './view';
 
 /** Wall-clock interval between playback ticks (and the minimum gap between frames: ~30/s). */
@@ -54,9 +64,25 @@ export interface HostEnv {
 }
 
 interface Loaded {
-	sim: Simulation;
+	timeline: Timeline;
 	title: string;
 	source: string;
+}
+
+/** Joins a scenario validator's errors into one message, each under `scenario.<path>`. */
+function scenarioErrors(r: Extract<ScenarioResult, { ok: false }>): {
+	field: string;
+	message: string;
+} {
+	const at = (path: string) => (path ? `scenario.${path}` : 'scenario');
+	const first = r.errors[0];
+	return {
+		field: at(first?.path ?? ''),
+		message: `the scenario is not valid: ${r.errors
+			.slice(0, 10)
+			.map((e) => `${at(e.path)}: ${e.message}`)
+			.join('; ')}${r.errors.length > 10 ? ` (and ${r.errors.length - 10} more)` : ''}`
+	};
 }
 
 export class SimHost {
@@ -82,6 +108,9 @@ export class SimHost {
 	/** The relocation a `watch` request asked for; null: the most recent moving memory. */
 	private watch: number | null = null;
 	private results: ResultView[] = [];
+	/** The timeline revision and tick list the last frame carried (ticks are sent when changed). */
+	private sentRevision = -1;
+	private sentTicks = '';
 
 	constructor(private env: HostEnv) {}
 
@@ -123,7 +152,7 @@ export class SimHost {
 	}
 
 	private handle(r: SimRequest): OkResponse | ErrorResponse {
-		if (r.type === 'load') return this.load(r.id, r.scenario, r.seed);
+		if (r.type === 'load') return this.load(r);
 		if (r.type === 'speed') {
 			this.advance();
 			this.speed = r.speed;
@@ -132,7 +161,7 @@ export class SimHost {
 		}
 		const loaded = this.loaded;
 		if (!loaded) return this.error(r.id, null, `no scenario is loaded: send a load request first`);
-		const sim = loaded.sim;
+		const timeline = loaded.timeline;
 		switch (r.type) {
 			case 'play':
 				if (!this.playing) {
@@ -144,25 +173,67 @@ export class SimHost {
 				return { id: r.id, type: 'ok', of: 'play' };
 			case 'pause':
 				this.advance();
-				this.playing = false;
-				this.stopTicking();
+				this.stop();
 				this.markDirty();
 				return { id: r.id, type: 'ok', of: 'pause' };
 			case 'step': {
 				// Stepping is a paused activity: the next event, then stand still.
-				this.playing = false;
-				this.stopTicking();
-				this.carry = 0;
-				const stepped = sim.step();
+				this.stop();
+				const stepped = timeline.step();
 				this.markDirty();
-				return { id: r.id, type: 'ok', of: 'step', stepped, now: sim.now };
+				return { id: r.id, type: 'ok', of: 'step', stepped, now: timeline.now };
 			}
+			case 'stepBack': {
+				this.stop();
+				const to = timeline.stepBack();
+				this.jumped();
+				return { id: r.id, type: 'ok', of: 'stepBack', stepped: to !== null, now: timeline.now };
+			}
+			case 'seek': {
+				this.advance();
+				if (r.t > timeline.latest) {
+					return this.error(
+						r.id,
+						't',
+						`t is ${r.t} ms, after the latest time the run has reached (${timeline.latest} ms)`
+					);
+				}
+				timeline.seek(r.t);
+				this.carry = 0;
+				this.jumped();
+				return { id: r.id, type: 'ok', of: 'seek', now: timeline.now };
+			}
+			case 'fork': {
+				this.advance();
+				const discarded = timeline.fork();
+				this.jumped();
+				return { id: r.id, type: 'ok', of: 'fork', forkedAt: timeline.now, discarded };
+			}
+			case 'reset':
+				this.advance();
+				timeline.reset();
+				this.carry = 0;
+				this.watch = null;
+				this.jumped();
+				return { id: r.id, type: 'ok', of: 'reset', now: timeline.now };
+			case 'recording':
+				this.advance();
+				return {
+					id: r.id,
+					type: 'ok',
+					of: 'recording',
+					seed: timeline.sim.state.seed,
+					t: timeline.now,
+					inputs: timeline.sim.state.inputs.map((x) => ({ at: x.at, input: x.input })),
+					speed: this.speed
+				};
 			case 'runFor':
 				this.advance();
-				sim.runUntil(sim.now + r.ms);
+				timeline.advanceTo(timeline.now + r.ms);
 				this.markDirty();
-				return { id: r.id, type: 'ok', of: 'runFor', now: sim.now };
+				return { id: r.id, type: 'ok', of: 'runFor', now: timeline.now };
 			case 'watch': {
+				const sim = timeline.sim;
 				const id = r.relocation;
 				if (id !== null && !sim.state.relocations.some((x) => x.id === id)) {
 					const ids = sim.state.relocations.map((x) => x.id);
@@ -180,33 +251,74 @@ export class SimHost {
 			}
 			case 'apply': {
 				this.advance();
-				const result = sim.apply(r.input);
-				this.results.push({ request: r.id, t: sim.now, input: r.input, ...result });
+				const { result, forkedAt, discarded } = timeline.apply(r.input);
+				if (forkedAt !== null) this.jumped();
+				this.results.push({ request: r.id, t: timeline.now, input: r.input, ...result });
 				if (this.results.length > RESULTS_TAIL) this.results.shift();
 				this.markDirty();
-				return { id: r.id, type: 'ok', of: 'apply', result };
+				return { id: r.id, type: 'ok', of: 'apply', result, forkedAt, discarded };
 			}
 		}
 	}
 
-	private load(id: number, scenario: string, seed: number | undefined): OkResponse | ErrorResponse {
-		if (!BUILTIN_IDS.includes(scenario)) {
-			return this.error(
-				id,
-				'scenario',
-				`no built-in scenario "${scenario}" (built-in: ${BUILTIN_IDS.join(', ')})`
-			);
+	/** Stops playback (step and step back are paused activities). */
+	private stop(): void {
+		this.playing = false;
+		this.stopTicking();
+		this.carry = 0;
+	}
+
+	/**
+	 * The state shown jumped (seek, step back, fork, reset): the next tail is whole, results of
+	 * inputs after the time shown go, and the page map is sent afresh.
+	 */
+	private jumped(): void {
+		const now = this.loaded?.timeline.now ?? 0;
+		this.results = this.results.filter((x) => x.t <= now);
+		this.tailSent = undefined;
+		this.lastTailKey = '';
+		this.lastKey = '';
+		this.lastImageKey = '';
+		this.lastImageWall = -Infinity;
+		this.markDirty();
+	}
+
+	private load(r: LoadRequest): OkResponse | ErrorResponse {
+		const { id, scenario } = r;
+		let spec: ScenarioResult;
+		if (typeof scenario === 'string') {
+			if (!BUILTIN_IDS.includes(scenario)) {
+				return this.error(
+					id,
+					'scenario',
+					`no built-in scenario "${scenario}" (built-in: ${BUILTIN_IDS.join(', ')})`
+				);
+			}
+			spec = loadBuiltin(scenario);
+			if (!spec.ok) {
+				return this.error(
+					id,
+					'scenario',
+					`built-in scenario "${scenario}" is invalid: ${spec.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`
+				);
+			}
+		} else {
+			spec = validateScenario(scenario);
+			if (!spec.ok) {
+				const { field, message } = scenarioErrors(spec);
+				return this.error(id, field, message);
+			}
 		}
-		const spec = loadBuiltin(scenario);
-		if (!spec.ok) {
-			return this.error(
-				id,
-				'scenario',
-				`built-in scenario "${scenario}" is invalid: ${spec.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`
-			);
+		const timeline = new Timeline(buildInitialState(spec.value, r.seed));
+		if (r.inputs !== undefined || r.t !== undefined) {
+			const inputs: TimedInput[] = r.inputs ?? [];
+			timeline.load(inputs, r.t ?? inputs.at(-1)?.at ?? 0);
+			// A replayed link stops where the sender was.
+			this.stop();
 		}
-		const sim = new Simulation(buildInitialState(spec.value, seed));
-		this.loaded = { sim, title: spec.value.title, source: spec.value.source };
+		// The old simulation is dropped whole, only after the new one is ready: a refused load
+		// leaves the running one alone.
+		this.loaded = { timeline, title: spec.value.title, source: spec.value.source };
 		this.generation++;
 		this.results = [];
 		this.carry = 0;
@@ -217,20 +329,33 @@ export class SimHost {
 		this.lastImageKey = '';
 		this.lastImageWall = -Infinity;
 		this.watch = null;
+		this.sentRevision = -1;
+		this.sentTicks = '';
 		this.markDirty();
-		return { id, type: 'ok', of: 'load', scenario, title: spec.value.title, seed: sim.state.seed };
+		const state = timeline.sim.state;
+		return {
+			id,
+			type: 'ok',
+			of: 'load',
+			scenario: typeof scenario === 'string' ? scenario : spec.value.name,
+			inline: typeof scenario !== 'string',
+			title: spec.value.title,
+			seed: state.seed,
+			now: timeline.now
+		};
 	}
 
 	/** Runs simulated time up to the wall clock (while playing). */
 	private advance(): void {
 		const wall = this.env.now();
-		const sim = this.loaded?.sim;
-		if (this.playing && sim) {
+		const timeline = this.loaded?.timeline;
+		if (this.playing && timeline) {
 			const gap = Math.min(Math.max(0, wall - this.lastWall), MAX_TICK_GAP_MS);
 			this.carry += gap * this.speed;
 			const whole = Math.floor(this.carry);
 			this.carry -= whole;
-			if (whole > 0) sim.runUntil(sim.now + whole);
+			// In the past, the recorded inputs are applied again as their times pass.
+			if (whole > 0) timeline.advanceTo(timeline.now + whole);
 		}
 		this.lastWall = wall;
 	}
@@ -280,8 +405,10 @@ export class SimHost {
 		}
 		const loaded = this.loaded;
 		if (!loaded) return;
-		const s = loaded.sim.state;
-		const tailKey = `${this.generation}:${s.console.length}:${s.log.length}:${this.results.length}:${this.results.at(-1)?.request ?? -1}`;
+		const timeline = loaded.timeline;
+		const sim = timeline.sim;
+		const s = sim.state;
+		const tailKey = `${this.generation}:${timeline.revision}:${s.console.length}:${s.log.length}:${this.results.length}:${this.results.at(-1)?.request ?? -1}`;
 		const watched = watchedRelocation(s, this.watch);
 		// The key of the watched map's present state: '' when no memory is moving (nothing to send).
 		const imageKey = pageMapKey(s, watched);
@@ -290,17 +417,17 @@ export class SimHost {
 		const imageChanged = imageKey !== this.lastImageKey;
 		const imageAt = this.lastImageWall + PAGE_MAP_MS;
 		const imageDue = imageChanged && wall >= imageAt;
-		const key = `${tailKey}:${s.now}:${this.playing}:${this.speed}:${s.queue.length}:${s.seq}:${this.watch}`;
+		const key = `${tailKey}:${s.now}:${timeline.latest}:${timeline.forkedAt}:${timeline.inputs.length}:${this.playing}:${this.speed}:${s.queue.length}:${s.seq}:${this.watch}`;
 		if (key === this.lastKey && !imageDue) {
 			// Only the image is new, and too soon: it goes with a later frame.
 			if (imageChanged) this.markDirty(imageAt);
 			return;
 		}
 		const built =
-			tailKey === this.lastTailKey ? null : buildTailFrom(loaded.sim, this.results, this.tailSent);
+			tailKey === this.lastTailKey ? null : buildTailFrom(sim, this.results, this.tailSent);
 		const tail = built?.tail ?? null;
 		const view = buildView(
-			loaded.sim,
+			sim,
 			{
 				frame: ++this.frame,
 				generation: this.generation,
@@ -308,7 +435,8 @@ export class SimHost {
 				source: loaded.source,
 				playing: this.playing,
 				speed: this.speed,
-				watch: this.watch
+				watch: this.watch,
+				timeline: this.timelineView(timeline)
 			},
 			tail
 		);
@@ -332,5 +460,25 @@ export class SimHost {
 		} else if (imageChanged) this.markDirty(imageAt);
 		if (pageMap) this.env.post({ type: 'frame', view, pageMap }, [pageMap.buffer]);
 		else this.env.post({ type: 'frame', view });
+	}
+
+	/** The timeline part of a frame; its ticks only when they changed since the last frame. */
+	private timelineView(timeline: Timeline): TimelineView {
+		const ticks = thinTicks(timeline.eventTimes, timeline.latest, MAX_TICKS);
+		const ticksKey = ticks.join(',');
+		const send = ticksKey !== this.sentTicks || this.sentRevision !== timeline.revision;
+		this.sentTicks = ticksKey;
+		this.sentRevision = timeline.revision;
+		return {
+			latest: timeline.latest,
+			inPast: timeline.inPast,
+			forkedAt: timeline.forkedAt,
+			prevEvent: timeline.previousEventTime(),
+			nextEvent: timeline.nextEventTime(),
+			recorded: timeline.inputs.length,
+			applied: timeline.applied,
+			revision: timeline.revision,
+			ticks: send ? ticks : null
+		};
 	}
 }

@@ -6,7 +6,7 @@ import { linkCapacityMBps, workingCtcs } from '../core/model/link';
 import type { LinkState } from '../core/model/types';
 import type { Simulation } from '../core/simulation';
 import { formatStamp } from '../core/sim/time-format';
-import type { LinkView, MemberView, SimView, TailView } from './protocol';
+import type { LinkView, MemberView, SimView, TailView, TimelineView } from './protocol';
 import {
 	buildRelocations,
 	memberGuests,
@@ -65,6 +65,8 @@ export function buildView(
 		speed: number;
 		/** The relocation asked for by a `watch` request; null or absent: the most recent moving. */
 		watch?: number | null;
+		/** Where the time shown sits in the run; absent: a run with no past to go back to. */
+		timeline?: TimelineView;
 	},
 	tail: TailView | null
 ): SimView {
@@ -107,6 +109,17 @@ export function buildView(
 		relocations,
 		relocationPhases: relocations.length > 0 ? [...RELOCATION_STEPS] : [],
 		watching: watchedRelocation(s, meta.watch ?? null)?.id ?? null,
+		timeline: meta.timeline ?? {
+			latest: s.now,
+			inPast: false,
+			forkedAt: null,
+			prevEvent: null,
+			nextEvent: null,
+			recorded: s.inputs.length,
+			applied: s.inputs.length,
+			revision: 0,
+			ticks: null
+		},
 		tail
 	};
 }

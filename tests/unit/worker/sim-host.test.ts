@@ -2,15 +2,8 @@
 // relocation summaries, the watched transfer's page map goes as a transferred buffer only when
 // it changed, tails carry only what is new, and every frame stays inside its size budget.
 import { describe, expect, it } from 'vitest';
-import {
-	FRAME_BUDGET_BYTES,
-	FRAME_MS,
-	frameBytes,
-	PAGE_MAP_MS,
-	SimHost,
-	type HostEnv
-} from '$lib/worker/sim-host';
-import { parseRequest, type FrameMessage, type WorkerMessage } from '$lib/worker/protocol';
+import { FRAME_BUDGET_BYTES, FRAME_MS, frameBytes, PAGE_MAP_MS } from '$lib/worker/sim-host';
+import { parseRequest } from '$lib/worker/protocol';
 import type { ConsoleLine } from '$lib/core/sim/events';
 import type { Simulation } from '$lib/core/simulation';
 import {
@@ -24,64 +17,7 @@ import {
 import type { TailView } from '$lib/worker/protocol';
 import { boot, cmd } from '../core/commands/helpers';
 import { decodeFrame } from '$lib/core/engine/frame';
-
-interface Posted {
-	message: WorkerMessage;
-	transfer: ArrayBuffer[];
-	/** Wall-clock time it was posted. */
-	at: number;
-}
-
-/** A host whose wall clock and timers the test drives. */
-function harness() {
-	let wall = 0;
-	let nextHandle = 1;
-	const timers = new Map<number, { at: number; fn: () => void }>();
-	const posted: Posted[] = [];
-	const env: HostEnv = {
-		post: (message, transfer = []) => posted.push({ message, transfer, at: wall }),
-		now: () => wall,
-		setTimer: (fn, ms) => {
-			const h = nextHandle++;
-			timers.set(h, { at: wall + ms, fn });
-			return h;
-		},
-		clearTimer: (h) => void timers.delete(h as number)
-	};
-	const host = new SimHost(env);
-	let id = 1;
-	return {
-		host,
-		posted,
-		/** Sends a request and returns its answer. */
-		send(body: Record<string, unknown>): WorkerMessage {
-			const rid = id++;
-			host.receive({ ...body, id: rid });
-			const reply = posted.filter((p) => 'id' in p.message && p.message.id === rid).at(-1);
-			if (!reply) throw new Error(`no answer to ${JSON.stringify(body)}`);
-			return reply.message;
-		},
-		/** Lets `ms` of wall-clock time pass, running due timers in order. */
-		advance(ms: number) {
-			const end = wall + ms;
-			for (;;) {
-				const due = [...timers.entries()]
-					.filter(([, t]) => t.at <= end)
-					.sort((a, b) => a[1].at - b[1].at)[0];
-				if (!due) break;
-				timers.delete(due[0]);
-				wall = Math.max(wall, due[1].at);
-				due[1].fn();
-			}
-			wall = end;
-		},
-		frames(): { frame: FrameMessage; transfer: ArrayBuffer[]; at: number }[] {
-			return posted.flatMap((p) =>
-				p.message.type === 'frame' ? [{ frame: p.message, transfer: p.transfer, at: p.at }] : []
-			);
-		}
-	};
-}
+import { harness } from './host-harness';
 
 describe('SimHost frames during a relocation', () => {
 	it('send relocation summaries and the page map as a transferred buffer, only when it changed', () => {
