@@ -31,7 +31,7 @@
 import { validateScenario } from '../core/config/scenario';
 import type { ScenarioResult } from '../core/config/scenario-types';
 import { BUILTIN_IDS, loadBuiltin } from '../core/scenarios/index';
-import type { Fault, SimInput, TimedInput } from '../core/sim/events';
+import { FAULT_KINDS, type Fault, type SimInput, type TimedInput } from '../core/sim/events';
 import { MAX_SPEED, MAX_TEXT_LENGTH, MIN_SPEED } from '../worker/protocol';
 import { packText, unpackText } from './url-codec';
 
@@ -95,16 +95,6 @@ const DECIMAL = /^(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$/;
 /** Keys that could reach an object's prototype if some later code copied the object carelessly. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const FAULT_KINDS = [
-	'member.abend',
-	'member.systemId',
-	'ctc.fail',
-	'ctc.repair',
-	'chpid.fail',
-	'chpid.repair',
-	'link.sever',
-	'link.repair'
-] as const satisfies readonly Fault['kind'][];
 const INPUT_KINDS = [
 	'command',
 	'fault',

@@ -6,7 +6,14 @@
  * Pure TypeScript (no DOM): the same validator can run in Node tests.
  */
 import type { InputResult } from '../core/simulation';
-import type { ConsoleLine, Fault, LogEntry, SimInput, TimedInput } from '../core/sim/events';
+import {
+	FAULT_KINDS,
+	type ConsoleLine,
+	type Fault,
+	type LogEntry,
+	type SimInput,
+	type TimedInput
+} from '../core/sim/events';
 import type { ClusterMode, GuestStatus, MemberStateName, PeerView } from '../core/model/types';
 import type { RelocationOutcome } from '../core/model/lgr/relocation-types';
 import type { RelocationPhase } from '../core/machines/relocation.machine';
@@ -538,17 +545,6 @@ function oneOf<T extends string>(o: Obj, key: string, path: string, allowed: rea
 	}
 	return v as T;
 }
-
-const FAULT_KINDS = [
-	'member.abend',
-	'member.systemId',
-	'ctc.fail',
-	'ctc.repair',
-	'chpid.fail',
-	'chpid.repair',
-	'link.sever',
-	'link.repair'
-] as const satisfies readonly Fault['kind'][];
 
 function parseFault(o: Obj, path: string): Fault {
 	const kind = oneOf(o, 'kind', `${path}.kind`, FAULT_KINDS);

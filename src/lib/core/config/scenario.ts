@@ -1,5 +1,5 @@
 import { FACILITIES, type Facility } from '../model/types';
-import type { Fault, SimInput } from '../sim/events';
+import { FAULT_KINDS, type Fault, type SimInput } from '../sim/events';
 import { DEFAULT_PARAMS, type SimParams } from '../sim/state';
 import { parseCivil } from '../sim/time-format';
 import type { Diagnostic } from './diagnostics';
@@ -635,17 +635,6 @@ function readGuests(
 	});
 	return out;
 }
-
-const FAULT_KINDS = [
-	'member.abend',
-	'ctc.fail',
-	'ctc.repair',
-	'chpid.fail',
-	'chpid.repair',
-	'link.sever',
-	'link.repair',
-	'member.systemId'
-] as const;
 
 function readScript(
 	c: Checker,

@@ -11,6 +11,18 @@ export type Fault =
 	/** Mis-set the System_Identifier a member resolves to at its next IPL (000 App. A.2). */
 	| { kind: 'member.systemId'; member: string; systemId: string };
 
+/** Every fault kind: what scenario scripts, the worker protocol and links accept. */
+export const FAULT_KINDS = [
+	'member.abend',
+	'member.systemId',
+	'ctc.fail',
+	'ctc.repair',
+	'chpid.fail',
+	'chpid.repair',
+	'link.sever',
+	'link.repair'
+] as const satisfies readonly Fault['kind'][];
+
 /** Something from outside the simulation: what a replay must repeat to reproduce a run. */
 export type SimInput =
 	| { kind: 'command'; on: string; text: string; user?: string }
