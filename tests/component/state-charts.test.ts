@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-svelte';
 import { page } from 'vitest/browser';
+import '../../src/lib/ui/theme.css';
 import StateCharts from '../../src/lib/viz/StateCharts.svelte';
 import { memberMachine } from '../../src/lib/core/machines/member.machine';
 import { machineGraph } from '../../src/lib/viz/state-chart';
