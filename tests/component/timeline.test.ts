@@ -35,6 +35,19 @@ function timeline(over: Over = {}) {
 }
 
 describe('Timeline', () => {
+	it('draws each event tick at its time along the track, the fork in its own mark', () => {
+		timeline({ forkedAt: 61_250 });
+		const ticks = [...document.querySelectorAll<HTMLElement>('.ticks .tick')];
+		const track = document.querySelector<HTMLElement>('.ticks')!.getBoundingClientRect();
+		const at = (el: HTMLElement) => {
+			const r = el.getBoundingClientRect();
+			return (r.left + r.width / 2 - track.left) / track.width;
+		};
+		expect(ticks).toHaveLength(6);
+		const want = [0, 5_000, 30_000, 61_250, 120_000, 61_250].map((t) => t / 120_000);
+		ticks.forEach((el, i) => expect(at(el)).toBeCloseTo(want[i]!, 2));
+	});
+
 	it('is a labelled slider showing now and latest, with its keys described', async () => {
 		timeline();
 		const slider = page.getByRole('slider', { name: 'Timeline' });
