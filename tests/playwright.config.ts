@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { launchOptions } from './browser';
 
-const port = 4173;
+/** E2E_PORT lets two checkouts run their suites side by side (each serves its own build). */
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: './e2e',

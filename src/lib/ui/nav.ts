@@ -1,0 +1,2 @@
+/** The app's pages, in the order the site navigation lists them. */
+export const NAV_PAGES: readonly { path: '/'; label: string }[] = [{ path: '/', label: 'Lab' }];
