@@ -42,16 +42,15 @@
  * `DASD 0291 not linked; R/W by ITSOLNX2 at ITSOSSI4` and a line with the rule. The return code
  * of a refusal is 8, as the simulator's other plain refusals; a forced R/O link is made (rc 0).
  */
-import type { MdiskStatement } from '../config/user-direct';
 import {
 	LINK_DEFAULT_MODE,
 	MDISK_DEFAULT_MODE,
 	linkModeOf,
 	minidiskOf
 } from '../model/guest-definition';
-import type { GuestState, LinkMode, MinidiskAccess } from '../model/guest-types';
-import { memberDirectory } from '../model/logon';
-import type { SimState } from '../sim/state';
+import type { LinkMode } from '../model/guest-types';
+import { memberDirectory } from '../model/member-directory';
+import { checkMinidiskAccess, heldBy, rw } from '../model/minidisk-links';
 import type { CommandContext } from './context';
 import { HCP, fail, ok, type CommandOutput } from './responses';
 import { occupies, ownGuest } from './virtual-devices';
@@ -60,124 +59,6 @@ import { kw, matches } from './words';
 const USERID = /^[A-Za-z0-9@#$]{1,8}$/;
 const VDEV = /^[0-9A-F]{1,4}$/i;
 const MODES: readonly LinkMode[] = ['R', 'RR', 'W', 'WR', 'M', 'MR', 'MW'];
-
-/** One minidisk: its owner and MDISK device number, and its member when it is member-specific. */
-export interface MinidiskId {
-	owner: string;
-	vdev: string;
-	/** The member of a member-specific (SUBCONFIG) minidisk; null for a cluster-wide one. */
-	member: string | null;
-}
-
-/** A virtual machine with access to a minidisk: who, on which member, at which device, how. */
-export interface MinidiskHolder {
-	user: string;
-	on: string;
-	/** The holder's own device number for it. */
-	vdev: string;
-	access: MinidiskAccess;
-}
-
-/**
- * Everyone holding access to `disk`, on every member (see the module comment): guests' links,
- * and the owner's own MDISK when the owner is logged on. In the order of the cluster's guest list
- * and their devices, so that responses are deterministic.
- */
-export function minidiskHolders(state: SimState, disk: MinidiskId): MinidiskHolder[] {
-	const out: MinidiskHolder[] = [];
-	const local = disk.member !== null;
-	// Each member's directory, parsed once, for the locality of owners' own MDISKs.
-	const parsed = new Map<string, ReturnType<typeof memberDirectory>>();
-	const directory = (on: string) => {
-		if (!parsed.has(on)) {
-			const m = state.cluster.members.find((x) => x.name === on);
-			parsed.set(on, m ? memberDirectory(m.resources) : null);
-		}
-		return parsed.get(on) ?? null;
-	};
-	for (const g of state.cluster.guests) {
-		if (local && g.on !== disk.member) continue;
-		for (const d of g.devices) {
-			const held =
-				d.kind === 'link'
-					? d.owner === disk.owner && d.target === disk.vdev && d.local === local
-					: d.kind === 'mdisk' &&
-						g.user === disk.owner &&
-						d.vdev === disk.vdev &&
-						(minidiskOf(directory(g.on), g.user, d.vdev, g.on)?.local ?? false) === local;
-			if (held && (d.kind === 'link' || d.kind === 'mdisk'))
-				out.push({ user: g.user, on: g.on, vdev: d.vdev, access: d.access });
-		}
-	}
-	return out;
-}
-
-/** What CP does with a LINK in `mode` when `others` hold access to the minidisk. */
-export type LinkDecision =
-	| { linked: true; access: MinidiskAccess; forcedBy: MinidiskHolder[] }
-	| { linked: false; blockers: MinidiskHolder[]; mode: RefusableMode };
-
-/** The modes that have no alternate access, so CP can refuse them. */
-export type RefusableMode = 'R' | 'W' | 'M';
-
-/**
- * CP's link modes (guest-types.ts {@link LinkMode}) against the other users' access: R needs no
- * writer; RR always reads; W needs no other link; WR writes, else reads; M needs no writer; MR
- * writes, else reads; MW always writes. `forcedBy` names those who made CP give the alternate
- * read-only access; `blockers` those who made it refuse.
- */
-export function decideLink(mode: LinkMode, others: readonly MinidiskHolder[]): LinkDecision {
-	const writers = others.filter((h) => h.access === 'W');
-	const grant = (access: MinidiskAccess): LinkDecision => ({ linked: true, access, forcedBy: [] });
-	const refuse = (m: RefusableMode, blockers: MinidiskHolder[]): LinkDecision => ({
-		linked: false,
-		blockers,
-		mode: m
-	});
-	const readOnly = (forcedBy: MinidiskHolder[]): LinkDecision => ({
-		linked: true,
-		access: 'R',
-		forcedBy
-	});
-	switch (mode) {
-		case 'RR':
-			return grant('R');
-		case 'MW':
-			return grant('W');
-		case 'R':
-			return writers.length > 0 ? refuse(mode, writers) : grant('R');
-		case 'W':
-			return others.length > 0 ? refuse(mode, [...others]) : grant('W');
-		case 'M':
-			return writers.length > 0 ? refuse(mode, writers) : grant('W');
-		case 'WR':
-			return others.length > 0 ? readOnly([...others]) : grant('W');
-		case 'MR':
-			return writers.length > 0 ? readOnly(writers) : grant('W');
-	}
-}
-
-/** `R/O` or `R/W`, as CP prints an access. */
-const rw = (a: MinidiskAccess): string => (a === 'W' ? 'R/W' : 'R/O');
-
-/** `R/W by ITSOLNX2 at ITSOSSI4, R/O by LNXA at ITSOSSI1`. */
-const heldBy = (hs: readonly MinidiskHolder[]): string =>
-	hs.map((h) => `${rw(h.access)} by ${h.user} at ${h.on}`).join(', ');
-
-/** The rule a refused mode broke, for the line after `not linked`, about `disk` (owner, vdev, where). */
-const RULES: Record<RefusableMode, (disk: string) => string> = {
-	R: (disk) =>
-		`Mode R links read-only only when no other user has R/W access to ${disk} (RR links read-only even so)`,
-	W: (disk) =>
-		`Mode W links only when no other user is linked to ${disk} (WR links read-only instead)`,
-	M: (disk) =>
-		`Mode M links only when no other user has R/W access to ${disk} (MR links read-only instead)`
-};
-
-/** Whether a minidisk is a full pack: DEVNO (000 A.1.1), or an extent from cylinder 0 to END. */
-export function isFullPack(m: MdiskStatement): boolean {
-	return m.kind === 'devno' || (m.kind === 'extent' && m.start === 0 && m.count === 'END');
-}
 
 /** The operands of LINK, or the CP error for them. */
 interface LinkOperands {
@@ -231,37 +112,17 @@ export function linkCommand(ctx: CommandContext, args: string[]): CommandOutput 
 		);
 	if (g.devices.some((d) => occupies(d).includes(op.vdev2)))
 		return fail(8, `${g.user} already has a device at ${op.vdev2}`);
-	const id: MinidiskId = {
-		owner,
-		vdev: op.vdev1,
-		member: disk.local ? ctx.on.name : null
-	};
-	const where = disk.local
-		? `on ${ctx.on.name} (a member-specific minidisk)`
-		: `on any member of SSI cluster ${ctx.state.cluster.name}`;
-	if (!disk.local && (ctx.on.state !== 'Joined' || ctx.state.cluster.mode === 'Safe'))
-		return notLinked(
-			`${ctx.on.name} cannot check the links to ${owner} ${op.vdev1} on the other members (${ctx.on.state !== 'Joined' ? `${ctx.on.name} is ${ctx.on.state}` : 'the cluster is in Safe mode'})`,
-			'New access to shared minidisks is locked down until the failure is resolved'
-		);
-	const others = minidiskHolders(ctx.state, id).filter(
-		(h) => !(h.user === g.user && h.on === g.on)
-	);
-	const reserve = virtualReserveConflict(g, disk.statement, others);
-	if (reserve.length > 0)
-		return notLinked(
-			`${owner} ${op.vdev1} is linked ${heldBy(reserve)}`,
-			`${owner} ${op.vdev1} is a non-full-pack minidisk with virtual reserve/release (MDISK mode ${disk.statement.mode}): it can be linked on only one member at a time`
-		);
 	const mode =
 		op.mode ??
 		(owner === g.user ? linkModeOf(disk.statement.mode, MDISK_DEFAULT_MODE) : LINK_DEFAULT_MODE);
-	const decision = decideLink(mode, others);
-	if (!decision.linked)
-		return notLinked(
-			heldBy(decision.blockers),
-			RULES[decision.mode](`${owner} ${op.vdev1} ${where}`)
-		);
+	const check = checkMinidiskAccess(
+		ctx.state,
+		g.user,
+		ctx.on,
+		{ owner, vdev: op.vdev1, statement: disk.statement, local: disk.local },
+		mode
+	);
+	if (!check.ok) return notLinked(...check.why);
 	g.devices = [
 		...g.devices,
 		{
@@ -271,23 +132,10 @@ export function linkCommand(ctx: CommandContext, args: string[]): CommandOutput 
 			target: op.vdev1,
 			local: disk.local,
 			mode,
-			access: decision.access
+			access: check.access
 		}
 	].sort((x, y) => (x.vdev < y.vdev ? -1 : x.vdev > y.vdev ? 1 : 0));
-	if (decision.forcedBy.length > 0)
-		return ok(`DASD ${op.vdev2} forced R/O; ${heldBy(decision.forcedBy)}`);
-	return ok(`DASD ${op.vdev2} linked ${rw(decision.access)} to ${owner} ${op.vdev1}`);
-}
-
-/**
- * Holders on other members than the issuer's, when the minidisk has virtual reserve/release
- * (an MDISK mode ending in V) and is not a full pack (001 "Cross-System Minidisk Management").
- */
-function virtualReserveConflict(
-	g: GuestState,
-	m: MdiskStatement,
-	others: readonly MinidiskHolder[]
-): MinidiskHolder[] {
-	if (!m.mode?.endsWith('V') || isFullPack(m)) return [];
-	return others.filter((h) => h.on !== g.on);
+	if (check.forcedBy.length > 0)
+		return ok(`DASD ${op.vdev2} forced R/O; ${heldBy(check.forcedBy)}`);
+	return ok(`DASD ${op.vdev2} linked ${rw(check.access)} to ${owner} ${op.vdev1}`);
 }

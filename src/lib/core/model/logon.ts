@@ -6,12 +6,14 @@
  * logged on to one member of the cluster at a time; an IDENTITY may be on several, once each.
  */
 import type { GuestSpec } from '../config/scenario-types';
-import { parseUserDirect, resolveEntry, type Directory } from '../config/user-direct';
+import { resolveEntry, type Directory } from '../config/user-direct';
 import { record } from '../sim/kernel';
 import type { SimState } from '../sim/state';
-import { buildGuest } from './guest-definition';
-import type { GuestState, MemberResources } from './guest-types';
+import { buildGuest, minidiskOf } from './guest-definition';
+import type { GuestDevice, GuestState, MemberResources } from './guest-types';
 import { attachDevice, realDevice } from './member-resources';
+import { memberDirectory } from './member-directory';
+import { checkMinidiskAccess, heldBy } from './minidisk-links';
 import type { GuestStatus, MemberState } from './types';
 
 /**
@@ -23,13 +25,6 @@ export function memberUsers(state: SimState, member: MemberState): number {
 	return (
 		state.cluster.guests.filter((g) => g.on === member.name).length + member.resources.otherUsers
 	);
-}
-
-/** The member's directory, or null when the scenario has none (or it does not parse). */
-export function memberDirectory(res: MemberResources): Directory | null {
-	if (res.logon.directory === null) return null;
-	const r = parseUserDirect(res.logon.directory);
-	return r.ok ? r.value : null;
 }
 
 /**
@@ -133,6 +128,7 @@ export function logonUser(
 		if (why) notices.push(`DEDICATE ${d.vdev} ${d.rdev} not done: real device ${d.rdev} ${why}`);
 		return why === null;
 	});
+	if (directory !== null) linkAtLogon(state, member, guest, directory, notices);
 	c.guests.push(guest);
 	for (const d of guest.devices)
 		if (d.kind === 'dedicated') attachDevice(member.resources, d.rdev, id);
@@ -150,4 +146,42 @@ export function logoffGuest(state: SimState, guest: GuestState, reason: string):
 	if (m) for (const d of m.resources.devices) if (d.owner === guest.user) d.owner = null;
 	state.cluster.guests = state.cluster.guests.filter((g) => g !== guest);
 	record(state, { kind: 'guest.logoff', user: guest.user, on: guest.on, reason });
+}
+
+/**
+ * CP links a logging-on guest's minidisks as a LINK command would (commands/link.ts, 001
+ * "Cross-System Minidisk Management": CP checks for conflicts throughout the cluster when a link
+ * is requested): each LINK statement of its entry in its mode, and its own MDISKs in theirs. A
+ * refused one is left out and a mode with an alternate access gets it, each with a notice in the
+ * LINK command's words; the logon itself goes on.
+ */
+function linkAtLogon(
+	state: SimState,
+	member: MemberState,
+	guest: GuestState,
+	directory: Directory,
+	notices: string[]
+): void {
+	guest.devices = guest.devices.flatMap((d): GuestDevice[] => {
+		if (d.kind !== 'link' && d.kind !== 'mdisk') return [d];
+		const owner = d.kind === 'link' ? d.owner : guest.user;
+		const target = d.kind === 'link' ? d.target : d.vdev;
+		const disk = minidiskOf(directory, owner, target, member.name);
+		// Virtual disks (V-DISK, T-DISK) and links to nothing the directory defines are not shared.
+		if (!disk || (d.kind === 'mdisk' && (d.form === 'vdisk' || d.form === 'tdisk'))) return [d];
+		const check = checkMinidiskAccess(
+			state,
+			guest.user,
+			member,
+			{ owner, vdev: target, statement: disk.statement, local: disk.local },
+			d.mode
+		);
+		if (!check.ok) {
+			notices.push(`DASD ${d.vdev} not linked; ${check.why[0]}`, ...check.why.slice(1));
+			return [];
+		}
+		if (check.forcedBy.length > 0)
+			notices.push(`DASD ${d.vdev} forced R/O; ${heldBy(check.forcedBy)}`);
+		return [{ ...d, access: check.access }];
+	});
 }

@@ -55,6 +55,13 @@ USER LNXC LNXC 1G 1G G
 INCLUDE LINDFLT
 USER LNXD LNXD 1G 1G G
 INCLUDE LINDFLT
+USER LNXE LNXE 1G 1G G
+INCLUDE LINDFLT
+LINK DATAOWN 0200 0200 M
+LINK DATAOWN 0201 0201 RR
+USER LNXF LNXF 1G 1G G
+INCLUDE LINDFLT
+LINK DATAOWN 0200 0300 MR
 `;
 
 /** LNXA and LNXD on ITSOSSI1, LNXB on ITSOSSI2, LNXC on ITSOSSI3; DATAOWN and MAINT logged off. */
@@ -414,6 +421,69 @@ describe('a relocated guest keeps its links to shared minidisks, now on its new 
 		expect(send(sim, 'LNXC', 'link dataown 200 200 m')[0]).toBe(
 			'DASD 0200 not linked; R/W by LNXA at ITSOSSI2'
 		);
+	});
+});
+
+/** XAUTOLOG `user` on `on`: the console lines it printed there, after `Command accepted`. */
+function xautolog(sim: Simulation, user: string, on: string): string[] {
+	const from = sim.state.console.length;
+	expect(cmd(sim, on, `xautolog ${user}`).rc).toBe(0);
+	return sim.state.console
+		.slice(from)
+		.filter((l) => l.on === on && l.kind === 'output')
+		.map((l) => l.text);
+}
+
+describe('logon links the directory LINK statements and own MDISKs as LINK would (001 "Cross-System Minidisk Management")', () => {
+	it('positive: with no other access, LINK DATAOWN 0200 0200 M holds R/W at logon', () => {
+		const sim = lab();
+		const lines = xautolog(sim, 'LNXE', 'ITSOSSI2');
+		expect(lines.some((l) => l.includes('not linked'))).toBe(false);
+		expect(links(sim, 'LNXE', 'ITSOSSI2')).toEqual([
+			'0200 DATAOWN 0200 M W',
+			'0201 DATAOWN 0201 RR R'
+		]);
+	});
+
+	it('negative: mode M is not linked while a user on another member writes; the logon goes on', () => {
+		const sim = lab();
+		send(sim, 'LNXA', 'link dataown 200 200 mw');
+		const lines = xautolog(sim, 'LNXE', 'ITSOSSI2');
+		expect(lines).toContain('DASD 0200 not linked; R/W by LNXA at ITSOSSI1');
+		expect(lines).toContain(
+			'Mode M links only when no other user has R/W access to DATAOWN 0200 on any member of SSI cluster ITSOSSIA (MR links read-only instead)'
+		);
+		expect(links(sim, 'LNXE', 'ITSOSSI2')).toEqual(['0201 DATAOWN 0201 RR R']);
+	});
+
+	it('MR gets the alternate read-only access while another member writes, with the notice', () => {
+		const sim = lab();
+		send(sim, 'LNXA', 'link dataown 200 200 mw');
+		expect(xautolog(sim, 'LNXF', 'ITSOSSI3')).toContain(
+			'DASD 0300 forced R/O; R/W by LNXA at ITSOSSI1'
+		);
+		expect(links(sim, 'LNXF', 'ITSOSSI3')).toEqual(['0300 DATAOWN 0200 MR R']);
+	});
+
+	it("the owner's MDISK 0200 (MR) is R/O when it logs on while another member writes", () => {
+		const sim = lab();
+		send(sim, 'LNXB', 'link dataown 200 200 mw');
+		expect(xautolog(sim, 'DATAOWN', 'ITSOSSI3')).toContain(
+			'DASD 0200 forced R/O; R/W by LNXB at ITSOSSI2'
+		);
+		const owner = sim.state.cluster.guests.find((g) => g.user === 'DATAOWN')!;
+		const d200 = owner.devices.find((d) => d.vdev === '0200');
+		expect(d200 && d200.kind === 'mdisk' ? d200.access : null).toBe('R');
+	});
+
+	it("the owner's MDISK 0204 (no mode: W) is not linked while another member reads it", () => {
+		const sim = lab();
+		send(sim, 'LNXB', 'link dataown 204 204 rr');
+		expect(xautolog(sim, 'DATAOWN', 'ITSOSSI3')).toContain(
+			'DASD 0204 not linked; R/O by LNXB at ITSOSSI2'
+		);
+		const owner = sim.state.cluster.guests.find((g) => g.user === 'DATAOWN')!;
+		expect(owner.devices.some((d) => d.vdev === '0204')).toBe(false);
 	});
 });
 
