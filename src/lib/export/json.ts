@@ -17,6 +17,7 @@ import {
 	parseJson,
 	type ScenarioRef
 } from '../state/url-state';
+import { validateScenario } from '../core/config/scenario';
 
 export const RUN_EXPORT_FORMAT = 'quiesce-run';
 export const RUN_EXPORT_VERSION = 1;
@@ -124,7 +125,7 @@ function read(text: unknown): RunExportResult {
 		if (!['format', 'version', 'scenario', 'seed', 'inputs', 'report'].includes(k))
 			errors.push(`${k}: unknown field`);
 	}
-	const scenario = checkScenarioRef(o.scenario, 'scenario', errors);
+	const scenario = checkScenarioRef(o.scenario, 'scenario', errors, validateScenario);
 	const seed = o.seed;
 	if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff)
 		errors.push(`seed: must be an integer 0-4294967295 (got ${JSON.stringify(seed ?? null)})`);

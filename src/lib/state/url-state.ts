@@ -28,9 +28,8 @@
  * A built-in scenario travels by id, so a link reproduces the run only while that file is
  * unchanged; `v` versions the link format, not the scenarios.
  */
-import { validateScenario } from '../core/config/scenario';
 import type { ScenarioResult } from '../core/config/scenario-types';
-import { BUILTIN_IDS, loadBuiltin } from '../core/scenarios/index';
+import { BUILTIN_IDS } from '../core/scenarios/catalog';
 import { FAULT_KINDS, type Fault, type SimInput, type TimedInput } from '../core/sim/events';
 import { MAX_SPEED, MAX_TEXT_LENGTH, MIN_SPEED } from '../worker/protocol';
 import { packText, unpackText } from './url-codec';
@@ -229,7 +228,9 @@ async function decode(search: unknown): Promise<UrlStateResult> {
 	} else if (inline !== undefined) {
 		const json = await unpackJson(inline, 'inline', URL_STATE_LIMITS.maxScenarioBytes, errors);
 		if (json !== undefined) {
-			const ref = checkScenarioRef({ inline: json }, '', errors);
+			// The validator (and what it parses) loads only for a link that carries a scenario.
+			const { validateScenario } = await import('../core/config/scenario');
+			const ref = checkScenarioRef({ inline: json }, '', errors, validateScenario);
 			if (ref) scenario = ref;
 		}
 	} else {
@@ -401,15 +402,20 @@ function onlyKeys(
 	return extra.length === 0;
 }
 
+/** The scenario validator (core/config/scenario.ts `validateScenario`), passed in so that this
+ * module does not carry it into the lab page. */
+export type ScenarioValidator = (json: unknown) => ScenarioResult;
+
 /**
  * Checks a scenario reference: `{ builtin: id }` with a known id, or `{ inline: json }` that
- * passes the scenario validator (its errors come back under `inline.<json path>`). `path` is
- * the prefix for error messages ('' for a link, `scenario` in a JSON export).
+ * passes `validate` (its errors come back under `inline.<json path>`). `path` is the prefix
+ * for error messages ('' for a link, `scenario` in a JSON export).
  */
 export function checkScenarioRef(
 	v: unknown,
 	path: string,
-	errors: string[]
+	errors: string[],
+	validate: ScenarioValidator
 ): ScenarioRef | undefined {
 	const at = (k: string) => (path ? `${path}.${k}` : k);
 	if (!isObject(v) || Object.keys(v).length !== 1 || !('builtin' in v || 'inline' in v)) {
@@ -430,7 +436,7 @@ export function checkScenarioRef(
 		return undefined;
 	}
 	if (!checkJsonShape(json, at('inline'), errors)) return undefined;
-	const result = validateScenario(json);
+	const result = validate(json);
 	if (!result.ok) {
 		for (const e of result.errors) {
 			const where = e.line === undefined ? '' : ` (line ${e.line}, column ${e.column ?? 1})`;
@@ -439,11 +445,6 @@ export function checkScenarioRef(
 		return undefined;
 	}
 	return { inline: json as ScenarioJson };
-}
-
-/** The scenario a reference names, read through the validator (for the page to load). */
-export function resolveScenario(ref: ScenarioRef): ScenarioResult {
-	return 'builtin' in ref ? loadBuiltin(ref.builtin) : validateScenario(ref.inline);
 }
 
 /**

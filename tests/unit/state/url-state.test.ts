@@ -9,11 +9,11 @@ import {
 	checkTimedInputs,
 	decodeUrlState,
 	encodeUrlState,
-	resolveScenario,
 	type ScenarioJson,
 	type UrlState,
 	type UrlStateResult
 } from '$lib/state/url-state';
+import { resolveScenario } from '$lib/state/scenario-ref';
 import { randomSource } from '../helpers';
 
 const relocate: SimInput = {

@@ -1,5 +1,6 @@
 import { validateScenario } from '../config/scenario';
 import type { ScenarioResult } from '../config/scenario-types';
+import { BUILTIN_IDS } from './catalog';
 import a11 from './a11-devno.json';
 import a12 from './a12-cms-mdisks.json';
 import a13 from './a13-vdisk.json';
@@ -41,10 +42,10 @@ const FILES: Record<string, unknown> = {
 	'bench-three': benchThree
 };
 
-/** Ids of the built-in scenarios, the default first. */
-export const BUILTIN_IDS = Object.keys(FILES);
+export { BUILTIN_CATALOG, BUILTIN_IDS, DEFAULT_SCENARIO } from './catalog';
 
-export const DEFAULT_SCENARIO = 'itsossib';
+/** Ids of the scenario files, in the order above (the catalog must list the same). */
+export const FILE_IDS: readonly string[] = Object.keys(FILES);
 
 /** The raw JSON of a built-in scenario (for export and the editor), or undefined. */
 export function builtinJson(id: string): unknown {
