@@ -1,6 +1,7 @@
 // axe-core (WCAG 2.0 and 2.1, levels A and AA) on the lab in every theme, in the states that
 // show the most UI: at rest, with a relocation moving memory, in Safe mode with a link degraded,
-// and with an ineligible guest's VMRELOCATE TEST reasons on the console. No rule is disabled.
+// and with an ineligible guest's VMRELOCATE TEST reasons on the console; and compare mode before
+// a run, with a settings error and after both relocations ended. No rule is disabled.
 // A violation fails the test with every node it was found on, readably. axe cannot work out the
 // background of SVG text or text over a gradient (it reports those as "incomplete", not as
 // violations): tests/unit/ui/theme-contrast.test.ts checks those pairs from theme.css instead.
@@ -25,6 +26,17 @@ async function openLab(page: Page, theme: Theme, query = '') {
 	await page.goto(`/${query}`);
 	await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 	await expect(mode(page, 'Stable')).toBeVisible();
+}
+
+/** Opens compare mode with a theme saved, and waits for the comparison to start. */
+async function openCompare(page: Page, theme: Theme) {
+	await page.addInitScript(
+		([key, value]) => window.localStorage.setItem(key!, value!),
+		[THEME_STORAGE_KEY, theme]
+	);
+	await page.goto('/compare/');
+	await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+	await expect(page.getByRole('region', { name: /^Differences/ })).toBeVisible();
 }
 
 async function typeCommand(page: Page, on: string, text: string) {
@@ -102,6 +114,39 @@ for (const theme of THEMES) {
 			await expect(member(page, 'ITSOSSI5').getByText('ITSOSSI6: Unknown')).toBeVisible();
 			await pause(page);
 			await expectNoViolations(page, `Safe mode (${theme})`);
+		});
+
+		test('compare mode before a run, with a settings error, and after both have ended', async ({
+			page
+		}) => {
+			test.setTimeout(60_000);
+			await openCompare(page, theme);
+			const controls = page.getByRole('group', { name: 'Comparison controls' });
+			await controls.getByRole('button', { name: 'Pause' }).click();
+			await expect(controls.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+			await expectNoViolations(page, `compare mode before a run (${theme})`);
+
+			const b = page.getByRole('group', { name: 'Settings of B' });
+			await b.getByLabel('MAXQUIESCE').fill('0');
+			await page.getByRole('button', { name: 'Run comparison' }).click();
+			await expect(page.getByRole('alert').filter({ hasText: 'needs fixing' })).toBeVisible();
+			await expectNoViolations(page, `compare mode with a settings error (${theme})`);
+
+			await b.getByLabel('MAXQUIESCE').fill('1');
+			await b.getByLabel('Workload').selectOption('muncher');
+			await page.getByRole('button', { name: 'Run comparison' }).click();
+			await controls.getByRole('button', { name: 'Run to end' }).click();
+			await expect(controls.getByRole('button', { name: 'Replay' })).toBeVisible({
+				timeout: 30_000
+			});
+			await expect(
+				page
+					.getByRole('region', { name: /^Side B:/ })
+					.getByText(/MAXQUIESCE exceeded; the guest stays on the source/)
+			).toBeVisible();
+			for (const chart of await page.getByRole('button', { name: 'Show table' }).all())
+				await chart.click();
+			await expectNoViolations(page, `compare mode after a run (${theme})`);
 		});
 
 		test("an ineligible guest's VMRELOCATE TEST reasons", async ({ page }) => {

@@ -1,2 +1,5 @@
 /** The app's pages, in the order the site navigation lists them. */
-export const NAV_PAGES: readonly { path: '/'; label: string }[] = [{ path: '/', label: 'Lab' }];
+export const NAV_PAGES: readonly { path: '/' | '/compare'; label: string }[] = [
+	{ path: '/', label: 'Lab' },
+	{ path: '/compare', label: 'Compare' }
+];
