@@ -1,2 +1,8 @@
+/** A page of the app, by its route path (what `resolve` from `$app/paths` takes). */
+export type NavPath = '/' | '/scenarios';
+
 /** The app's pages, in the order the site navigation lists them. */
-export const NAV_PAGES: readonly { path: '/'; label: string }[] = [{ path: '/', label: 'Lab' }];
+export const NAV_PAGES: readonly { path: NavPath; label: string }[] = [
+	{ path: '/', label: 'Lab' },
+	{ path: '/scenarios', label: 'Scenarios' }
+];
