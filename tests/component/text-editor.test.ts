@@ -60,4 +60,23 @@ describe('TextEditor', () => {
 			.toBe(`translateY(-${el.scrollTop}px)`);
 		expect(el.scrollTop).toBeGreaterThan(0);
 	});
+
+	it('shows notes apart from errors: a ! in the gutter, and "Note, line, column"', async () => {
+		const { container } = await render(TextEditor, {
+			id: 'ud2',
+			path: 'directory',
+			label: 'Directory with a note',
+			value: TEXT,
+			errors: [error(1, 23, 'storage "4X" is not a z/VM size')],
+			notes: [{ line: 2, column: 1, message: '"IPL" kept unchecked' }]
+		});
+		const numbers = [...container.querySelectorAll('.lines > span')].map((s) => s.textContent);
+		expect(numbers).toEqual(['✕1', '!2', '3', '4']);
+		await expect
+			.element(page.getByLabelText('Directory with a note'))
+			.toHaveAccessibleDescription(/storage "4X".*"IPL" kept unchecked/);
+		await page.getByRole('button', { name: 'Note, line 2, column 1' }).click();
+		const el = container.querySelector('textarea')!;
+		expect(el.value.slice(el.selectionStart, el.selectionEnd)).toBe('IPL 202');
+	});
 });

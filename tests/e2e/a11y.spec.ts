@@ -127,12 +127,18 @@ for (const theme of THEMES) {
 		test('the scenario editor with errors showing', async ({ page }) => {
 			await openPage(page, theme, '/scenarios/edit/?from=a16-domains');
 			await expect(page.getByRole('heading', { level: 1, name: 'Scenario editor' })).toBeVisible();
-			// An error in a field, two in the USER DIRECT text, one in a JSON box, a refused import.
+			// An error in a field, two in the USER DIRECT text and a note, one in a JSON box, a refused import.
 			const member = page.getByRole('group', { name: 'Member 1: ITSOSSI5' });
 			await member.getByLabel('Storage', { exact: true }).fill('20Q');
 			const directory = page.getByLabel('USER DIRECT text (optional)');
 			const text = await directory.inputValue();
-			await directory.fill(text.replace('4G 4G G', '4X 4G G').replace('IPL 202', 'IPL'));
+			await directory.fill(
+				text
+					.replace('4G 4G G', '4X 4G G')
+					.replace('IPL 202', 'IPL')
+					.replace('MACHINE ESA 4', 'MACHINE ESA 4\nFROBNICATE 1')
+			);
+			await expect(page.getByRole('button', { name: 'Note, line 6, column 1' })).toBeVisible();
 			await member.getByText(/^Relocation details/).click();
 			await member.getByLabel('Real devices (JSON list)').fill('[\n  { "rdev": 12 ');
 			await page.getByLabel('Import a scenario file').setInputFiles({

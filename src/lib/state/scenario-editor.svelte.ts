@@ -18,6 +18,7 @@ import {
 	type StoredDraft
 } from './draft-store';
 import { draftFromJson, draftToJson, type ScenarioDraft } from './scenario-draft';
+import { textNotes, type TextNotes } from './text-notes';
 import {
 	checkFileFacts,
 	errorLines,
@@ -65,6 +66,8 @@ export class ScenarioEditor {
 	errors = $state.raw<PlacedError[]>([]);
 	/** The errors by field path. */
 	byField = $derived(errorsByField(this.errors));
+	/** What the texts' parsers note that does not stop the scenario. */
+	notes = $state.raw<TextNotes>({ directory: [], systemConfig: [] });
 	/** The validated scenario, when the draft is valid. */
 	spec = $state.raw<ScenarioSpec | null>(null);
 	/** A change not yet checked. */
@@ -140,6 +143,11 @@ export class ScenarioEditor {
 		const all: ScenarioError[] = [...errors, ...(result.ok ? [] : result.errors)];
 		this.errors = placeErrors(draft, all);
 		this.spec = result.ok && errors.length === 0 ? result.value : null;
+		const bySlot = draft.cluster.members
+			.map((m, i) => ({ name: m.name.trim().toUpperCase(), slot: Number(m.slot) || i + 1 }))
+			.sort((a, b) => a.slot - b.slot)
+			.map((m) => m.name);
+		this.notes = textNotes(draft.directory, draft.systemConfig, bySlot);
 		this.pending = false;
 		if (all.length !== this.lastCount) {
 			this.announcement =
