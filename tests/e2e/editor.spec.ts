@@ -254,3 +254,39 @@ test('the draft survives a reload; a discarded draft and a removed guest can be 
 	await page.getByRole('button', { name: 'Restore the previous draft' }).click();
 	await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Kept across reloads');
 });
+
+test('every problem in the summary links to its field, which takes the focus', async ({ page }) => {
+	await editCopy(page, 'ITSOSSIB: two converted stand-alone systems');
+	await page.getByLabel('Cluster name', { exact: true }).fill('TOO-LONG-NAME');
+	await page.getByLabel('PDR device', { exact: true }).fill('XYZ12');
+	const guest = page.getByRole('group', { name: 'Guest 1: LNXSU11' });
+	await guest.getByText(/^Relocation details/).click();
+	await guest.getByLabel('CP overhead, pageable').fill('1Q');
+	const step = page.getByRole('group', { name: 'Step 1, at 5s' });
+	await step.getByLabel('Action').selectOption('fault');
+	await step.getByLabel('Fault', { exact: true }).selectOption('ctc.fail');
+	await step.getByLabel('Link', { exact: true }).selectOption('ITSOSSI5-ITSOSSI6');
+	await step.getByLabel('CHPID', { exact: true }).fill('4A');
+	await step.getByLabel('CTC index on the CHPID').fill('99');
+	await page.getByLabel('heartbeatMs', { exact: true }).fill('fast');
+	// Last, as the step above names the link by its members.
+	const link = page.getByRole('group', { name: 'Link 1: ITSOSSI5–ITSOSSI6' });
+	await link.getByLabel('Second member').selectOption('ITSOSSI5');
+
+	const summary = page.getByRole('region', { name: /problems$/ });
+	await expect(summary.getByRole('heading')).toHaveText(/^✕ \d+ problems$/);
+	const links = summary.getByRole('link');
+	const count = await links.count();
+	expect(count).toBeGreaterThanOrEqual(6);
+	for (let i = 0; i < count; i++) {
+		const href = (await links.nth(i).getAttribute('href')) ?? '';
+		const id = href.slice(1);
+		await expect(page.locator(`[id="${id}"]`), `${href} has a target`).toHaveCount(1);
+		await links.nth(i).click();
+		const inside = await page.evaluate((target) => {
+			const el = document.getElementById(target);
+			return !!el && !!document.activeElement && el.contains(document.activeElement);
+		}, id);
+		expect(inside, `${await links.nth(i).textContent()} takes the focus to ${href}`).toBe(true);
+	}
+});
