@@ -24,9 +24,9 @@ async function editCopy(page: Page, title: string) {
 	await expect(problems(page)).toHaveText(/No problems$/);
 }
 
-test('from the site navigation to the gallery, and a built-in opened in the lab', async ({
+test('from the site navigation to the gallery, a built-in exported and opened in the lab', async ({
 	page
-}) => {
+}, info) => {
 	await page.goto('/');
 	await expect(mode(page, 'Stable')).toBeVisible();
 	await page
@@ -45,6 +45,18 @@ test('from the site navigation to the gallery, and a built-in opened in the lab'
 	await expect(a16.getByText('ITSOSSIB: 2 members on 2 CECs')).toBeVisible();
 	await expect(a16.getByText('CEC Z10: ITSOSSI5')).toBeVisible();
 	await expect(a16.getByText('LNXSU12 on ITSOSSI5')).toBeVisible();
+
+	// Any built-in exports as a scenario file that validates.
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		a16.getByRole('button', { name: /^Export \.json/ }).click()
+	]);
+	expect(download.suggestedFilename()).toBe('a16-domains.json');
+	const path = info.outputPath('a16-domains.json');
+	await download.saveAs(path);
+	const exported = JSON.parse(await readFile(path, 'utf8')) as { title: string };
+	expect(exported.title).toBe(A16);
+	expect(validateScenario(exported).ok).toBe(true);
 
 	await a16.getByRole('link', { name: /^Open in the lab/ }).click();
 	await expect(mode(page, 'Stable')).toBeVisible();
