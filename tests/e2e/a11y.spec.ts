@@ -1,7 +1,8 @@
 // axe-core (WCAG 2.0 and 2.1, levels A and AA) on the lab in every theme, in the states that
 // show the most UI: at rest, with a relocation moving memory, in Safe mode with a link degraded,
-// and with an ineligible guest's VMRELOCATE TEST reasons on the console; and compare mode before
-// a run, with a settings error and after both relocations ended. No rule is disabled.
+// and with an ineligible guest's VMRELOCATE TEST reasons on the console; compare mode before
+// a run, with a settings error and after both relocations ended; and the scenario gallery and
+// the scenario editor with its errors showing. No rule is disabled.
 // A violation fails the test with every node it was found on, readably. axe cannot work out the
 // background of SVG text or text over a gradient (it reports those as "incomplete", not as
 // violations): tests/unit/ui/theme-contrast.test.ts checks those pairs from theme.css instead.
@@ -28,14 +29,19 @@ async function openLab(page: Page, theme: Theme, query = '') {
 	await expect(mode(page, 'Stable')).toBeVisible();
 }
 
-/** Opens compare mode with a theme saved, and waits for the comparison to start. */
-async function openCompare(page: Page, theme: Theme) {
+/** Opens a page other than the lab with a theme saved, and checks it is in force. */
+async function openPage(page: Page, theme: Theme, path: string) {
 	await page.addInitScript(
 		([key, value]) => window.localStorage.setItem(key!, value!),
 		[THEME_STORAGE_KEY, theme]
 	);
-	await page.goto('/compare/');
+	await page.goto(path);
 	await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+/** Opens compare mode with a theme saved, and waits for the comparison to start. */
+async function openCompare(page: Page, theme: Theme) {
+	await openPage(page, theme, '/compare/');
 	await expect(page.getByRole('region', { name: /^Differences/ })).toBeVisible();
 }
 
@@ -147,6 +153,44 @@ for (const theme of THEMES) {
 			for (const chart of await page.getByRole('button', { name: 'Show table' }).all())
 				await chart.click();
 			await expectNoViolations(page, `compare mode after a run (${theme})`);
+		});
+
+		test('the scenario gallery', async ({ page }) => {
+			await openPage(page, theme, '/scenarios/');
+			await expect(page.getByRole('heading', { level: 1, name: 'Scenarios' })).toBeVisible();
+			await expect(
+				page.getByRole('list', { name: 'Built-in scenarios' }).getByRole('article')
+			).toHaveCount(15);
+			await expectNoViolations(page, `the scenario gallery (${theme})`);
+		});
+
+		test('the scenario editor with errors showing', async ({ page }) => {
+			await openPage(page, theme, '/scenarios/edit/?from=a16-domains');
+			await expect(page.getByRole('heading', { level: 1, name: 'Scenario editor' })).toBeVisible();
+			// An error in a field, two in the USER DIRECT text and a note, one in a JSON box, a refused import.
+			const member = page.getByRole('group', { name: 'Member 1: ITSOSSI5' });
+			await member.getByLabel('Storage', { exact: true }).fill('20Q');
+			const directory = page.getByLabel('USER DIRECT text (optional)');
+			const text = await directory.inputValue();
+			await directory.fill(
+				text
+					.replace('4G 4G G', '4X 4G G')
+					.replace('IPL 202', 'IPL')
+					.replace('MACHINE ESA 4', 'MACHINE ESA 4\nFROBNICATE 1')
+			);
+			await expect(page.getByRole('button', { name: 'Note, line 6, column 1' })).toBeVisible();
+			await member.getByText(/^Relocation details/).click();
+			await member.getByLabel('Real devices (JSON list)').fill('[\n  { "rdev": 12 ');
+			await page.getByLabel('Import a scenario file').setInputFiles({
+				name: 'broken.json',
+				mimeType: 'application/json',
+				buffer: Buffer.from('{ "name": ')
+			});
+			await expect(page.getByRole('alert')).toContainText('Could not import broken.json');
+			await expect(page.getByRole('heading', { level: 2, name: /problems$/ })).toHaveText(
+				/4 problems$/
+			);
+			await expectNoViolations(page, `the scenario editor with errors (${theme})`);
 		});
 
 		test("an ineligible guest's VMRELOCATE TEST reasons", async ({ page }) => {

@@ -1,5 +1,9 @@
+/** A page of the app, by its route path (what `resolve` from `$app/paths` takes). */
+export type NavPath = '/' | '/compare' | '/scenarios';
+
 /** The app's pages, in the order the site navigation lists them. */
-export const NAV_PAGES: readonly { path: '/' | '/compare'; label: string }[] = [
+export const NAV_PAGES: readonly { path: NavPath; label: string }[] = [
 	{ path: '/', label: 'Lab' },
-	{ path: '/compare', label: 'Compare' }
+	{ path: '/compare', label: 'Compare' },
+	{ path: '/scenarios', label: 'Scenarios' }
 ];
