@@ -1,8 +1,10 @@
 // axe-core (WCAG 2.0 and 2.1, levels A and AA) on the lab in every theme, in the states that
 // show the most UI: at rest, with a relocation moving memory, in Safe mode with a link degraded,
-// and with an ineligible guest's VMRELOCATE TEST reasons on the console; compare mode before
-// a run, with a settings error and after both relocations ended; and the scenario gallery and
-// the scenario editor with its errors showing. No rule is disabled.
+// with an ineligible guest's VMRELOCATE TEST reasons on the console, and with the lab's menus
+// (a guest's Relocate menu, a topology fault menu), a drag in progress and the dialog of a refused
+// relocation open; compare mode before a run, with a settings error and after both relocations
+// ended; and the scenario gallery and the scenario editor with its errors showing. No rule is
+// disabled.
 // A violation fails the test with every node it was found on, readably. axe cannot work out the
 // background of SVG text or text over a gradient (it reports those as "incomplete", not as
 // violations): tests/unit/ui/theme-contrast.test.ts checks those pairs from theme.css instead.
@@ -191,6 +193,39 @@ for (const theme of THEMES) {
 				/4 problems$/
 			);
 			await expectNoViolations(page, `the scenario editor with errors (${theme})`);
+		});
+
+		test('the open menus, a drag in progress and the refusal dialog', async ({ page }) => {
+			test.setTimeout(60_000);
+			await openLab(page, theme, '?scenario=a14-cms-guest');
+			await pause(page);
+			// A guest's Relocate menu.
+			await page.getByRole('button', { name: 'Relocate VMLOGS', exact: true }).click();
+			await expect(page.getByRole('menu', { name: 'Relocate VMLOGS from ITSOSSI4' })).toBeVisible();
+			await expectNoViolations(page, `a Relocate menu (${theme})`);
+			await page.keyboard.press('Escape');
+			// A CTC's fault menu in the topology.
+			await page
+				.getByRole('group', { name: /^Topology of SSI cluster / })
+				.getByRole('button', { name: /^CTC \S+ on CHPID \S+ of ITSOSSI1–ITSOSSI2/ })
+				.first()
+				.click();
+			await expect(page.getByRole('menuitem', { name: /^Fail CTC / })).toBeVisible();
+			await expectNoViolations(page, `a topology fault menu (${theme})`);
+			await page.keyboard.press('Escape');
+			// A guest dragged over the members: each says whether it takes it.
+			await member(page, 'ITSOSSI4').getByText('VMLOGS', { exact: true }).hover();
+			await page.mouse.down();
+			const box = (await member(page, 'ITSOSSI2').boundingBox())!;
+			await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+			await expect(member(page, 'ITSOSSI2')).toContainText('Drop to relocate VMLOGS here');
+			await expectNoViolations(page, `a drag in progress (${theme})`);
+			// Dropped: the TEST refuses, and the dialog lists the reasons.
+			await page.mouse.up();
+			await expect(
+				page.getByRole('dialog', { name: 'VMLOGS cannot relocate to ITSOSSI2' })
+			).toBeVisible();
+			await expectNoViolations(page, `the refusal dialog (${theme})`);
 		});
 
 		test("an ineligible guest's VMRELOCATE TEST reasons", async ({ page }) => {

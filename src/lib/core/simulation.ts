@@ -9,6 +9,7 @@ import {
 	shutdownComplete
 } from './model/cluster-dynamics';
 import { afterClusterChange, relocationTick } from './model/lgr/relocation';
+import { setGuestWorkload, setLinkCtcs } from './model/live-changes';
 import { guestShutdownComplete } from './commands/user-control';
 import { nextEventTime, record, schedule, takeDue } from './sim/kernel';
 import type { SimEvent, SimInput, TimedInput } from './sim/events';
@@ -57,12 +58,20 @@ export class Simulation {
 		return nextEventTime(this.state);
 	}
 
-	/** Applies an input now, recording it for replay. */
+	/**
+	 * Applies an input now, recording it for replay (a refused one too: replaying it refuses it
+	 * again). A refusal is logged as `input.rejected` with its reason.
+	 */
 	apply(input: SimInput): InputResult {
 		this.state.inputs.push({ at: this.state.now, input });
 		const result = this.execute(input);
+		if (!result.ok) this.rejected(input, result);
 		afterClusterChange(this.state);
 		return result;
+	}
+
+	private rejected(input: SimInput, result: InputResult): void {
+		record(this.state, { kind: 'input.rejected', input, reason: result.lines.join(' ') });
 	}
 
 	/** Schedules an input at a later simulated time (scenario scripts). */
@@ -94,9 +103,7 @@ export class Simulation {
 		if (event.type === 'input') {
 			// Script inputs are part of the initial queue, so they are not recorded for replay.
 			const result = this.execute(event.input);
-			if (!result.ok) {
-				record(s, { kind: 'input.rejected', input: event.input, reason: result.lines.join(' ') });
-			}
+			if (!result.ok) this.rejected(event.input, result);
 			return;
 		}
 		if (event.type === 'relocation.tick') return relocationTick(s, event.id);
@@ -130,6 +137,12 @@ export class Simulation {
 				const m = member(s, input.member);
 				if (!m) return { ok: false, lines: [`no member named ${input.member}`], rc: 1 };
 				const err = input.kind === 'ipl' ? ipl(s, m) : shutdown(s, m, input.reipl ?? false);
+				return err ? { ok: false, lines: [err], rc: 1 } : { ok: true, lines: [], rc: 0 };
+			}
+			case 'guest.workload':
+			case 'link.ctcs': {
+				const err =
+					input.kind === 'guest.workload' ? setGuestWorkload(s, input) : setLinkCtcs(s, input);
 				return err ? { ok: false, lines: [err], rc: 1 } : { ok: true, lines: [], rc: 0 };
 			}
 		}

@@ -108,11 +108,14 @@ export function logMember(e: LogEntry): string | null {
 		case 'guest.logoff':
 		case 'guest.device':
 		case 'guest.console':
+		case 'guest.workload':
 			return e.on;
 		case 'input.rejected': {
 			const i = e.input;
 			if (i.kind === 'command') return i.on;
 			if (i.kind === 'fault') return 'member' in i.fault ? i.fault.member : null;
+			if (i.kind === 'guest.workload') return i.on;
+			if (i.kind === 'link.ctcs') return null;
 			return i.member;
 		}
 		case 'relocation.start':

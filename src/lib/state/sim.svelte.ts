@@ -47,7 +47,33 @@ export function narrate(before: SimView | null, after: SimView): string | null {
 		parts.push(`Cluster ${after.cluster.name} entered ${after.cluster.mode} mode.`);
 	}
 	parts.push(...relocationNarration(before.relocations, after.relocations));
+	// What a fault, a repair or a live change did, said once (not after a jump in time, whose
+	// differences are not changes the reader made).
+	if (now.revision === was.revision) parts.push(...changeNarration(before, after));
 	return parts.length > 0 ? parts.join(' ') : null;
+}
+
+/** A link's capacity or device count, and a guest's workload, when they changed. */
+function changeNarration(before: SimView, after: SimView): string[] {
+	const parts: string[] = [];
+	for (const l of after.links) {
+		const was = before.links.find((b) => b.id === l.id);
+		if (!was || (was.capacityMBps === l.capacityMBps && was.totalCtcs === l.totalCtcs)) continue;
+		const name = `${l.between[0]}–${l.between[1]}`;
+		parts.push(
+			`Link ${name}: ${l.workingCtcs} of ${l.totalCtcs} CTCs working, ${l.capacityMBps} MB/s.`
+		);
+	}
+	for (const m of after.members) {
+		const was = before.members.find((b) => b.name === m.name);
+		for (const g of m.guests) {
+			const old = was?.guests.find((x) => x.user === g.user && x.runsHere === g.runsHere);
+			if (g.runsHere && old && old.workload !== g.workload) {
+				parts.push(`${g.user} on ${m.name} now runs the ${g.workload} workload.`);
+			}
+		}
+	}
+	return parts;
 }
 
 export class SimSession {

@@ -30,7 +30,15 @@
  */
 import type { ScenarioResult } from '../core/config/scenario-types';
 import { BUILTIN_IDS } from '../core/scenarios/catalog';
-import { FAULT_KINDS, type Fault, type SimInput, type TimedInput } from '../core/sim/events';
+import { isWorkloadPreset, WORKLOAD_NAMES } from '../core/engine/workload';
+import { MAX_CTCS } from '../core/model/link';
+import {
+	FAULT_KINDS,
+	INPUT_KINDS,
+	type Fault,
+	type SimInput,
+	type TimedInput
+} from '../core/sim/events';
 import { MAX_SPEED, MAX_TEXT_LENGTH, MIN_SPEED } from '../worker/protocol';
 import { packText, unpackText } from './url-codec';
 
@@ -94,13 +102,6 @@ const DECIMAL = /^(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$/;
 /** Keys that could reach an object's prototype if some later code copied the object carelessly. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const INPUT_KINDS = [
-	'command',
-	'fault',
-	'ipl',
-	'shutdown'
-] as const satisfies readonly SimInput['kind'][];
-
 // ---------------------------------------------------------------------------------------------
 // Encoding
 
@@ -142,6 +143,10 @@ function canonicalInput(input: SimInput): SimInput {
 			return input.reipl === undefined
 				? { kind: 'shutdown', member: input.member }
 				: { kind: 'shutdown', member: input.member, reipl: input.reipl };
+		case 'guest.workload':
+			return { kind: input.kind, user: input.user, on: input.on, workload: input.workload };
+		case 'link.ctcs':
+			return { kind: input.kind, link: input.link, chpid: input.chpid, ctcs: input.ctcs };
 	}
 }
 
@@ -594,6 +599,43 @@ function checkInput(v: unknown, path: string, errors: string[]): SimInput | unde
 			return reipl === undefined
 				? { kind: 'shutdown', member }
 				: { kind: 'shutdown', member, reipl: reipl as boolean };
+		}
+		case 'guest.workload': {
+			onlyKeys(v, ['kind', 'user', 'on', 'workload'], path, errors);
+			const user = checkName(v.user, `${path}.user`, 'user ID', errors);
+			const on = checkName(v.on, `${path}.on`, 'member name', errors);
+			const workload = v.workload;
+			if (!isWorkloadPreset(workload)) {
+				errors.push(
+					`${path}.workload: ${describe(workload)} is not a workload preset (${WORKLOAD_NAMES.join(', ')})`
+				);
+			}
+			if (errors.length > n || user === undefined || on === undefined) return undefined;
+			return {
+				kind: 'guest.workload',
+				user,
+				on,
+				workload: workload as (typeof WORKLOAD_NAMES)[number]
+			};
+		}
+		case 'link.ctcs': {
+			onlyKeys(v, ['kind', 'link', 'chpid', 'ctcs'], path, errors);
+			const l = checkPattern(
+				v.link,
+				LINK,
+				`${path}.link`,
+				'a link id (two member names joined by "-")',
+				errors
+			);
+			const ch = checkPattern(v.chpid, CHPID, `${path}.chpid`, 'a CHPID (two hex digits)', errors);
+			const ctcs = v.ctcs;
+			// 001 "CTC Connections": a logical link is 1-16 CTC devices.
+			const ok =
+				typeof ctcs === 'number' && Number.isInteger(ctcs) && ctcs >= 1 && ctcs <= MAX_CTCS;
+			if (!ok)
+				errors.push(`${path}.ctcs: must be an integer 1-${MAX_CTCS} (got ${describe(ctcs)})`);
+			if (errors.length > n || l === undefined || ch === undefined) return undefined;
+			return { kind: 'link.ctcs', link: l, chpid: ch, ctcs: ctcs as number };
 		}
 	}
 }

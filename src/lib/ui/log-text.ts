@@ -27,7 +27,7 @@ export function describeFault(f: Fault): string {
 	}
 }
 
-/** An input (command, fault, IPL, SHUTDOWN) in words. */
+/** An input (command, fault, IPL, SHUTDOWN, a workload or CTC count change) in words. */
 export function describeInput(input: SimInput): string {
 	switch (input.kind) {
 		case 'command':
@@ -38,6 +38,10 @@ export function describeInput(input: SimInput): string {
 			return `IPL of ${input.member}`;
 		case 'shutdown':
 			return `SHUTDOWN${input.reipl ? ' REIPL' : ''} of ${input.member}`;
+		case 'guest.workload':
+			return `${input.user} on ${input.on} to run the ${input.workload} workload`;
+		case 'link.ctcs':
+			return `${input.ctcs} CTC${input.ctcs === 1 ? '' : 's'} on CHPID ${input.chpid} of link ${input.link}`;
 	}
 }
 
@@ -51,6 +55,7 @@ export function logCategory(e: LogEntry): 'state' | 'mode' | 'fault' | 'command'
 			return 'mode';
 		case 'fault':
 		case 'link.capacity':
+		case 'link.ctcs':
 		case 'input.rejected':
 			return 'fault';
 		case 'command':
@@ -83,7 +88,11 @@ export function describeLogEntry(e: LogEntry): string {
 		case 'slot.changed':
 			return `Slot ${e.slot}: ${e.from ?? 'Available'} → ${e.to ?? 'Available'}`;
 		case 'input.rejected':
-			return `Scripted ${describeInput(e.input)} refused: ${e.reason}`;
+			return `Refused: ${describeInput(e.input)}: ${e.reason}`;
+		case 'guest.workload':
+			return `${e.user} on ${e.on}: workload ${e.from} → ${e.to}`;
+		case 'link.ctcs':
+			return `Link ${e.link} CHPID ${e.chpid}: ${e.from} → ${e.to} CTCs (${e.to > e.from ? 'added' : 'removed'} ${e.devices.join(' ')})`;
 		case 'relocation.start':
 			return `${e.by}: relocation ${e.id} of ${e.user} from ${e.from} to ${e.to}`;
 		case 'relocation.phase':

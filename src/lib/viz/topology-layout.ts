@@ -16,6 +16,27 @@ export interface TopoLinkInput {
 	id: string;
 	between: readonly [string, string];
 	capacityMBps: number;
+	/** CTC devices on each CHPID, in the link's order. */
+	chpids: readonly number[];
+}
+
+/** One CTC device's square in a CHPID block (absolute coordinates). */
+export interface TopoCtc {
+	x: number;
+	y: number;
+	size: number;
+}
+
+/** One CHPID drawn as a block of its CTC devices under the link's label (absolute coordinates). */
+export interface TopoChpid {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	/** Where its id is written (left of its devices, vertically centred). */
+	idX: number;
+	idY: number;
+	ctcs: TopoCtc[];
 }
 
 export interface TopoNode {
@@ -38,10 +59,13 @@ export interface TopoCec {
 export interface TopoLink {
 	id: string;
 	path: string;
-	/** Where the label sits (the top of the arc). */
+	/** Where the label sits (the top of the arc); the label's box is {@link LABEL_BOX} around it. */
 	labelX: number;
 	labelY: number;
+	/** Width of the label's box (its CHPID blocks may need more than the default). */
+	labelWidth: number;
 	strokeWidth: number;
+	chpids: TopoChpid[];
 }
 
 export interface TopoLayout {
@@ -60,11 +84,24 @@ const MEMBER_GAP = 44;
 const CEC_GAP = 70;
 const CEC_PAD = 16;
 const CEC_LABEL_H = 30;
-/** Height of an arc spanning one neighbour, and what each further span adds. */
-const ARC_BASE = 58;
-const ARC_STEP = 66;
+/**
+ * A link's label box around its anchor (the top of the arc): three lines of text (capacity,
+ * devices, traffic), then the CHPID blocks. Relocation lines go under it.
+ */
+export const LABEL_BOX = { top: -26, bottom: 62, minWidth: 150 } as const;
+/** Where the CHPID blocks start, below the anchor. */
+const STRIP_Y = 32;
+/** A CTC device's square, the gap between squares, and what a CHPID block adds around them. */
+export const CTC_SIZE = 11;
+const CTC_GAP = 2;
+const BLOCK_PAD = 3;
+const BLOCK_ID_W = 16;
+const BLOCK_GAP = 5;
+/** Height of an arc spanning one neighbour, and what each further span adds (a label box and a line). */
+const ARC_BASE = 112;
+const ARC_STEP = 100;
 /** Room above the highest arc for its label. */
-const LABEL_ROOM = 26;
+const LABEL_ROOM = 30;
 /** Horizontal spacing of link endpoints along a node's top edge. */
 const PORT_SPACING = 30;
 const PDR_GAP = 46;
@@ -77,6 +114,51 @@ const MARGIN = 14;
 export const capacityWidth = scaleLinear().domain([0, 1600]).range([3, 12]).clamp(true);
 
 const arcLine = line<[number, number]>().curve(curveNatural);
+
+/** The CHPID blocks of a link, centred under its label anchor, and the width they take. */
+export function chpidBlocks(
+	counts: readonly number[],
+	cx: number,
+	cy: number
+): { blocks: TopoChpid[]; width: number } {
+	const step = CTC_SIZE + CTC_GAP;
+	const shapes = counts.map((n) => {
+		const rows = n >= 2 ? 2 : 1;
+		const cols = Math.max(1, Math.ceil(n / rows));
+		return {
+			n,
+			rows,
+			cols,
+			width: BLOCK_PAD + BLOCK_ID_W + cols * step - CTC_GAP + BLOCK_PAD,
+			height: BLOCK_PAD + rows * step - CTC_GAP + BLOCK_PAD
+		};
+	});
+	const width =
+		shapes.reduce((a, b) => a + b.width, 0) + Math.max(0, shapes.length - 1) * BLOCK_GAP;
+	const height = Math.max(0, ...shapes.map((b) => b.height));
+	let x = cx - width / 2;
+	const y0 = cy + STRIP_Y;
+	const blocks = shapes.map((b) => {
+		const y = y0 + (height - b.height) / 2;
+		const ctcs: TopoCtc[] = Array.from({ length: b.n }, (_, i) => ({
+			x: x + BLOCK_PAD + BLOCK_ID_W + Math.floor(i / b.rows) * step,
+			y: y + BLOCK_PAD + (i % b.rows) * step,
+			size: CTC_SIZE
+		}));
+		const block: TopoChpid = {
+			x,
+			y,
+			width: b.width,
+			height: b.height,
+			idX: x + BLOCK_PAD + BLOCK_ID_W / 2 - 1,
+			idY: y + b.height / 2 + 4,
+			ctcs
+		};
+		x += b.width + BLOCK_GAP;
+		return block;
+	});
+	return { blocks, width };
+}
 
 /**
  * Positions for a cluster: members keep their order within a CEC; CECs appear in the order
@@ -160,8 +242,17 @@ export function layoutTopology(
 				[midX, apexY],
 				[x2, rowY]
 			]) ?? '';
+		const strip = chpidBlocks(l.chpids, midX, apexY);
 		return [
-			{ id: l.id, path, labelX: midX, labelY: apexY, strokeWidth: capacityWidth(l.capacityMBps) }
+			{
+				id: l.id,
+				path,
+				labelX: midX,
+				labelY: apexY,
+				labelWidth: Math.max(LABEL_BOX.minWidth, strip.width + 14),
+				strokeWidth: capacityWidth(l.capacityMBps),
+				chpids: strip.blocks
+			}
 		];
 	});
 

@@ -6,8 +6,10 @@
  * Pure TypeScript (no DOM): the same validator can run in Node tests.
  */
 import type { InputResult } from '../core/simulation';
+import { WORKLOAD_NAMES, type WorkloadPreset } from '../core/engine/workload';
 import {
 	FAULT_KINDS,
+	INPUT_KINDS,
 	type ConsoleLine,
 	type Fault,
 	type LogEntry,
@@ -15,6 +17,7 @@ import {
 	type TimedInput
 } from '../core/sim/events';
 import type { ClusterMode, GuestStatus, MemberStateName, PeerView } from '../core/model/types';
+import { MAX_CTCS } from '../core/model/link';
 import type { RelocationOutcome } from '../core/model/lgr/relocation-types';
 import type { RelocationPhase } from '../core/machines/relocation.machine';
 
@@ -235,6 +238,8 @@ export interface GuestSummary {
 	runsHere: boolean;
 	/** Null unless the guest is being relocated. */
 	relocation: GuestRelocation | null;
+	/** What it does to its memory (a preset of engine/workload.ts; a `guest.workload` input changes it). */
+	workload: WorkloadPreset;
 }
 
 export interface MemberView {
@@ -261,12 +266,26 @@ export interface CtcView {
 	rdevA: string;
 	rdevB: string;
 	failed: boolean;
+	/** MB/s of memory this device carries now, both directions together (0 when idle or failed). */
+	inUseMBps: number;
 }
 
 export interface ChpidView {
 	id: string;
 	failed: boolean;
 	ctcs: CtcView[];
+	/** MB/s its devices carry now, both directions together. */
+	inUseMBps: number;
+}
+
+/** Memory moving one way over a link now (core/model/lgr/traffic.ts). */
+export interface LinkFlowView {
+	from: string;
+	to: string;
+	/** MB/s actually sent, every transfer that way together. */
+	mbps: number;
+	/** Relocations sending that way. */
+	transfers: number;
 }
 
 export interface LinkView {
@@ -280,6 +299,10 @@ export interface LinkView {
 	capacityMBps: number;
 	fullCapacityMBps: number;
 	chpids: ChpidView[];
+	/** The directions memory is moving in now (none while idle), each with the MB/s it uses. */
+	flows: LinkFlowView[];
+	/** MB/s in use in the busier direction (out of `capacityMBps`, a one-direction figure). */
+	inUseMBps: number;
 }
 
 /** A log entry with its position in the whole log (stable key, survives trimming). */
@@ -580,7 +603,7 @@ function parseFault(o: Obj, path: string): Fault {
 
 /** Checks a {@link SimInput}, field by field; throws a {@link FieldError} naming the first bad one. */
 function parseInput(o: Obj, path: string): SimInput {
-	const kind = oneOf(o, 'kind', `${path}.kind`, ['command', 'fault', 'ipl', 'shutdown'] as const);
+	const kind = oneOf(o, 'kind', `${path}.kind`, INPUT_KINDS);
 	switch (kind) {
 		case 'command': {
 			const user = optStr(o, 'user', `${path}.user`);
@@ -608,6 +631,21 @@ function parseInput(o: Obj, path: string): SimInput {
 			if (reipl !== undefined) input.reipl = reipl;
 			return input;
 		}
+		case 'guest.workload':
+			return {
+				kind,
+				user: str(o, 'user', `${path}.user`),
+				on: str(o, 'on', `${path}.on`),
+				workload: oneOf(o, 'workload', `${path}.workload`, WORKLOAD_NAMES)
+			};
+		case 'link.ctcs':
+			return {
+				kind,
+				link: str(o, 'link', `${path}.link`),
+				chpid: str(o, 'chpid', `${path}.chpid`),
+				// 001 "CTC Connections": a logical link has 1-16 CTC devices.
+				ctcs: int(o, 'ctcs', `${path}.ctcs`, 1, MAX_CTCS)
+			};
 	}
 }
 

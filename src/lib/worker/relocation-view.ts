@@ -133,6 +133,7 @@ export function memberGuests(state: SimState, member: string): GuestSummary[] {
 			user: g.user,
 			status: g.status,
 			kind: g.kind,
+			workload: g.workload,
 			runsHere: true,
 			relocation: r
 				? {
@@ -154,6 +155,7 @@ export function memberGuests(state: SimState, member: string): GuestSummary[] {
 			user: g.user,
 			status: g.status,
 			kind: g.kind,
+			workload: g.workload,
 			runsHere: false,
 			relocation: {
 				id: r.id,

@@ -3,6 +3,7 @@
  * state. Pure (no DOM, no timers) so it runs in the worker and in Node tests alike.
  */
 import { linkCapacityMBps, workingCtcs } from '../core/model/link';
+import { ctcTraffic, linkFlows, type LinkFlow } from '../core/model/lgr/traffic';
 import type { LinkState } from '../core/model/types';
 import type { Simulation } from '../core/simulation';
 import { formatStamp } from '../core/sim/time-format';
@@ -25,7 +26,10 @@ export {
 } from './tail';
 export type { BuiltTail, TailMark } from './tail';
 
-function linkView(link: LinkState): LinkView {
+/** A figure in MB/s as a frame carries it: a tenth is finer than anything shown. */
+const mbps = (v: number): number => Math.round(v * 10) / 10;
+
+function linkView(link: LinkState, flows: readonly LinkFlow[]): LinkView {
 	const healthy: LinkState = {
 		...link,
 		severed: false,
@@ -36,6 +40,7 @@ function linkView(link: LinkState): LinkView {
 		}))
 	};
 	const working = workingCtcs(link);
+	const perCtc = ctcTraffic(link, flows);
 	return {
 		id: link.id,
 		between: [link.between[0], link.between[1]],
@@ -45,11 +50,25 @@ function linkView(link: LinkState): LinkView {
 		totalCtcs: link.chpids.reduce((n, c) => n + c.ctcs.length, 0),
 		capacityMBps: linkCapacityMBps(link),
 		fullCapacityMBps: linkCapacityMBps(healthy),
-		chpids: link.chpids.map((c) => ({
+		chpids: link.chpids.map((c, i) => ({
 			id: c.id,
 			failed: c.failed,
-			ctcs: c.ctcs.map((d, index) => ({ index, rdevA: d.rdevA, rdevB: d.rdevB, failed: d.failed }))
-		}))
+			ctcs: c.ctcs.map((d, index) => ({
+				index,
+				rdevA: d.rdevA,
+				rdevB: d.rdevB,
+				failed: d.failed,
+				inUseMBps: mbps(perCtc[i]![index]!)
+			})),
+			inUseMBps: mbps(perCtc[i]!.reduce((a, b) => a + b, 0))
+		})),
+		flows: flows.map((f) => ({
+			from: f.from,
+			to: f.to,
+			mbps: mbps(f.mbps),
+			transfers: f.transfers
+		})),
+		inUseMBps: mbps(Math.max(0, ...flows.map((f) => f.mbps)))
 	};
 }
 
@@ -89,6 +108,7 @@ export function buildView(
 		guests: memberGuests(s, m.name)
 	}));
 	const relocations = buildRelocations(s);
+	const flows = linkFlows(s);
 	return {
 		frame: meta.frame,
 		generation: meta.generation,
@@ -105,7 +125,7 @@ export function buildView(
 		playing: meta.playing,
 		speed: meta.speed,
 		members,
-		links: c.links.map(linkView),
+		links: c.links.map((l) => linkView(l, flows.get(l.id) ?? [])),
 		relocations,
 		relocationPhases: relocations.length > 0 ? [...RELOCATION_STEPS] : [],
 		watching: watchedRelocation(s, meta.watch ?? null)?.id ?? null,

@@ -39,3 +39,35 @@ describe('narrate: jumps in time', () => {
 		expect(narrate(before, after)).toBe('Back to the start of ITSOSSIB.');
 	});
 });
+
+describe('narrate: faults, repairs and live changes', () => {
+	const sim = () => simOf('itsossib');
+	const view = (s: ReturnType<typeof simOf>) =>
+		buildView(
+			s,
+			{ frame: 1, generation: 1, title: 'ITSOSSIB', source: '000', playing: false, speed: 1 },
+			null
+		);
+
+	it('says what a CTC fault and a change of CTC count did to the link, once', () => {
+		const s = sim();
+		const a = view(s);
+		s.apply({
+			kind: 'fault',
+			fault: { kind: 'ctc.fail', link: 'ITSOSSI5-ITSOSSI6', chpid: '40', ctc: 0 }
+		});
+		const b = view(s);
+		expect(narrate(a, b)).toBe('Link ITSOSSI5–ITSOSSI6: 7 of 8 CTCs working, 600 MB/s.');
+		expect(narrate(b, view(s))).toBeNull();
+		// 9 working, 7 written (N-2): CHPID 50's 6 are capped at 400 MB/s, CHPID 40's 3 give 300.
+		s.apply({ kind: 'link.ctcs', link: 'ITSOSSI5-ITSOSSI6', chpid: '50', ctcs: 6 });
+		expect(narrate(b, view(s))).toBe('Link ITSOSSI5–ITSOSSI6: 9 of 10 CTCs working, 700 MB/s.');
+	});
+
+	it("says a guest's new workload", () => {
+		const s = sim();
+		const a = view(s);
+		s.apply({ kind: 'guest.workload', user: 'LNXSU12', on: 'ITSOSSI5', workload: 'sap' });
+		expect(narrate(a, view(s))).toBe('LNXSU12 on ITSOSSI5 now runs the sap workload.');
+	});
+});

@@ -197,6 +197,7 @@ describe('the relocating guest on the member cards', () => {
 			user: 'ITSOLNX1',
 			status: 'disconnected',
 			kind: 'USER',
+			workload: 'idle',
 			runsHere: true,
 			relocation: { id: 1, role: 'leaving', peer: 'ITSOSSI2', status: 'Moving Memory' }
 		});
@@ -204,6 +205,7 @@ describe('the relocating guest on the member cards', () => {
 			user: 'ITSOLNX1',
 			status: 'disconnected',
 			kind: 'USER',
+			workload: 'idle',
 			runsHere: false,
 			relocation: { id: 1, role: 'arriving', peer: 'ITSOSSI1', status: 'Moving Memory' }
 		});
@@ -234,6 +236,7 @@ describe('the relocating guest on the member cards', () => {
 			user: 'ITSOLNX1',
 			status: 'disconnected',
 			kind: 'USER',
+			workload: 'idle',
 			runsHere: true,
 			relocation: null
 		});

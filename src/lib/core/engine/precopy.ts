@@ -69,6 +69,12 @@ export interface PrecopyOptions {
 	readonly maxQuiesceMs?: number;
 	/** Time to move guest state and I/O devices after the first quiesced pass. Default 0. */
 	readonly guestStateMs?: number;
+	/**
+	 * What the guest does to its memory over simulated time, sampled like the bandwidth at the
+	 * start of each slice: a different spec from then on retunes the workload
+	 * ({@link Workload.retune}). Absent: the workload's own spec throughout.
+	 */
+	readonly workloadAt?: (tMs: number) => WorkloadSpec;
 }
 
 /**
@@ -94,6 +100,7 @@ export class Precopy {
 	private readonly maxTotalMs: number;
 	private readonly maxQuiesceMs: number;
 	private readonly guestStateMs: number;
+	private readonly workloadAt: ((tMs: number) => WorkloadSpec) | null;
 
 	private now: number;
 	private phaseNow: PrecopyPhase = 'pre-copy';
@@ -123,6 +130,7 @@ export class Precopy {
 		this.maxTotalMs = o.maxTotalMs ?? Infinity;
 		this.maxQuiesceMs = o.maxQuiesceMs ?? Infinity;
 		this.guestStateMs = o.guestStateMs ?? 0;
+		this.workloadAt = o.workloadAt ?? null;
 		if (!(this.sliceMs > 0)) throw new RangeError(`pre-copy: slice ${this.sliceMs} ms must be > 0`);
 		this.now = this.startMs;
 		this.passStart = this.startMs;
@@ -189,6 +197,17 @@ export class Precopy {
 		return rate > 0 ? this.now + left / rate : Infinity;
 	}
 
+	/**
+	 * MB/s the transfer moves over its link now: its bandwidth share in the current slice while
+	 * a pass has pages to send, 0 while the guest state moves, between passes and once ended.
+	 */
+	sendingMBps(): number {
+		if (this.outcomeNow !== 'running' || !this.passActive || this.map.inFlight === 0) return 0;
+		const k = Math.floor((this.now - this.startMs) / this.sliceMs);
+		const mbps = Math.max(0, this.bandwidth(this.startMs + k * this.sliceMs));
+		return Math.min(mbps, this.policy.rateCapMBps ?? Infinity);
+	}
+
 	/** Pass counts for VMRELOCATE STATUS DETAILS. */
 	status(): PrecopyStatus {
 		const done = this.passes.reduce((a, p) => a + p.pages, 0);
@@ -236,6 +255,7 @@ export class Precopy {
 
 	/** Sends and dirties from now to `t1` (all in one grid slice), ending passes on the way. */
 	private advance(t1: number, gridStart: number): void {
+		if (this.workloadAt) this.workload.retune(this.workloadAt(gridStart), gridStart);
 		const rate = this.rateAt(gridStart);
 		let t = this.now;
 		while (this.outcomeNow === 'running') {

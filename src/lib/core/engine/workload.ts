@@ -179,6 +179,21 @@ export const WORKLOAD_PRESETS = {
 
 export type WorkloadPreset = keyof typeof WORKLOAD_PRESETS;
 
+/** The preset names, in the order of the table above. */
+export const WORKLOAD_NAMES: readonly WorkloadPreset[] = [
+	'idle',
+	'web',
+	'database',
+	'java-gc',
+	'sap',
+	'muncher'
+] satisfies WorkloadPreset[];
+
+/** Whether `name` is a preset name. */
+export function isWorkloadPreset(name: unknown): name is WorkloadPreset {
+	return typeof name === 'string' && (WORKLOAD_NAMES as readonly string[]).includes(name);
+}
+
 /** The preset `name` sized to a guest of `guestPages` pages. */
 export function presetWorkload(name: WorkloadPreset, guestPages: number): WorkloadSpec {
 	const p: PresetDef = WORKLOAD_PRESETS[name];
@@ -262,16 +277,15 @@ const SKEW_SEGMENTS = 1024;
  * number (sim/prng.ts). Work is proportional to the writes, never to the guest's size.
  */
 export class Workload {
-	readonly spec: WorkloadSpec;
 	readonly layout: ResidentLayout;
-	/** Logical index of the hot set's first page. */
-	readonly hotStart: number;
-	/** Where the first burst starts, in [0, period). */
-	readonly burstPhaseMs: number;
+	private specNow: WorkloadSpec;
+	private hotStartNow: number;
+	private burstPhaseNow: number;
+	private readonly guestPages: number;
 	private readonly prng: PrngState;
 	private readonly buf = new Uint32Array(CHUNK);
 	/** u ↦ H·u^(1/(1−skew)) at SKEW_SEGMENTS+1 points; interpolated, it is ~10× cheaper than Math.pow. */
-	private readonly skewCurve: Float64Array | null;
+	private skewCurve: Float64Array | null;
 	/** Next logical hot-set offset a `sweep` writes. */
 	private sweepAt = 0;
 	/** Next page of the I/O buffer ring that I/O writes. */
@@ -279,13 +293,58 @@ export class Workload {
 
 	constructor(spec: WorkloadSpec, guestPages: number, seed: number) {
 		validateWorkload(spec, guestPages);
-		this.spec = spec;
+		this.specNow = spec;
+		this.guestPages = guestPages;
 		this.prng = seedPrng(seed);
 		this.layout = layoutResident(guestPages, spec.residentPages, this.prng);
 		const slack = spec.residentPages - spec.hotPages;
-		this.hotStart = Math.floor(this.draw() * (slack + 1));
-		this.burstPhaseMs = spec.burst ? Math.floor(this.draw() * spec.burst.periodMs) : 0;
+		this.hotStartNow = Math.floor(this.draw() * (slack + 1));
+		this.burstPhaseNow = spec.burst ? Math.floor(this.draw() * spec.burst.periodMs) : 0;
 		this.skewCurve = spec.skew > 0 ? skewCurve(spec.skew, spec.hotPages) : null;
+	}
+
+	/** What the workload does now (see {@link retune}). */
+	get spec(): WorkloadSpec {
+		return this.specNow;
+	}
+	/** Logical index of the hot set's first page. */
+	get hotStart(): number {
+		return this.hotStartNow;
+	}
+	/** Where the first burst starts, in [0, period). */
+	get burstPhaseMs(): number {
+		return this.burstPhaseNow;
+	}
+
+	/**
+	 * The guest starts doing something else at `atMs` (a `guest.workload` input): the new spec's
+	 * rates, hot-set size, skew, pattern, bursts and I/O apply to writes from then on. Its memory
+	 * stays where it is: the resident set (the guest's own size, the same in every preset it
+	 * runs) and its layout are kept, and the hot set keeps its start unless it no longer fits.
+	 * No random number is drawn, so the writes stay a function of the seed and the times alone.
+	 * A new burst cycle starts at `atMs`, as a collector's first major collection would.
+	 */
+	retune(spec: WorkloadSpec, atMs: number): void {
+		if (spec === this.specNow) return;
+		validateWorkload(spec, this.guestPages);
+		if (spec.residentPages !== this.specNow.residentPages) {
+			throw new RangeError(
+				`workload ${spec.name}: resident size ${spec.residentPages} pages must stay ${this.specNow.residentPages} (the guest's memory does not move)`
+			);
+		}
+		const was = this.specNow;
+		this.specNow = spec;
+		this.hotStartNow = Math.min(this.hotStartNow, spec.residentPages - spec.hotPages);
+		if (spec.skew !== was.skew || spec.hotPages !== was.hotPages) {
+			this.skewCurve = spec.skew > 0 ? skewCurve(spec.skew, spec.hotPages) : null;
+		}
+		this.sweepAt = spec.hotPages > 0 ? this.sweepAt % spec.hotPages : 0;
+		const ring = spec.io?.bufferPages ?? 0;
+		this.ioAt = ring > 0 ? this.ioAt % ring : 0;
+		if (spec.burst) {
+			const p = spec.burst.periodMs;
+			this.burstPhaseNow = ((Math.floor(atMs) % p) + p) % p;
+		}
 	}
 
 	/** Bytes of the typed arrays this workload holds (its write buffer and layout). */

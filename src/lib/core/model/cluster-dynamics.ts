@@ -299,7 +299,8 @@ export function applyFault(state: SimState, fault: Fault): string | null {
 	return null;
 }
 
-function logCapacity(state: SimState, link: LinkState, reason: string): void {
+/** Logs a link's working CTCs and one-direction capacity after a change, with what changed. */
+export function logCapacity(state: SimState, link: LinkState, reason: string): void {
 	record(state, {
 		kind: 'link.capacity',
 		link: link.id,

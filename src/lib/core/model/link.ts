@@ -55,6 +55,43 @@ export function linkCapacityMBps(link: LinkState): number {
 	return used.reduce((mbps, n) => mbps + Math.min(n * CTC_MBPS, CHPID_MBPS), 0);
 }
 
+/**
+ * What each CTC device carries, in MB/s, when one direction of the link runs at its full
+ * capacity: the devices {@link linkCapacityMBps} counts as written share their CHPID's rate
+ * (at most {@link CHPID_MBPS}); failed devices, devices on a failed CHPID and the devices left
+ * unwritten to avoid write collisions carry nothing. Indexed like `link.chpids[i].ctcs[k]`; the
+ * shares add up to the capacity. Multiplying by (MB/s in use ÷ capacity) gives each device's
+ * part of the traffic actually moving.
+ */
+export function ctcShares(link: LinkState): number[][] {
+	const out = link.chpids.map((ch) => ch.ctcs.map(() => 0));
+	if (link.severed) return out;
+	const working = link.chpids
+		.map((ch, i) => ({ i, n: ch.failed ? 0 : ch.ctcs.filter((c) => !c.failed).length }))
+		.filter((w) => w.n > 0)
+		.sort((a, b) => b.n - a.n);
+	const used = working.map((w) => w.n);
+	const writable = writableCtcs(used.reduce((a, b) => a + b, 0));
+	// As linkCapacityMBps: the unwritten devices come off the fullest CHPIDs, one at a time.
+	while (writable < used.reduce((a, b) => a + b, 0)) {
+		const j = used.indexOf(Math.max(...used));
+		used[j] = used[j]! - 1;
+	}
+	working.forEach((w, j) => {
+		const u = used[j]!;
+		if (u === 0) return;
+		const each = Math.min(u * CTC_MBPS, CHPID_MBPS) / u;
+		let left = u;
+		link.chpids[w.i]!.ctcs.forEach((c, k) => {
+			if (!c.failed && left > 0) {
+				out[w.i]![k] = each;
+				left--;
+			}
+		});
+	});
+	return out;
+}
+
 /** The link between two members, whichever order they are named in. */
 export function findLink(links: readonly LinkState[], a: string, b: string): LinkState | undefined {
 	return links.find(

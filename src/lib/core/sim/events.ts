@@ -1,3 +1,4 @@
+import type { WorkloadPreset } from '../engine/workload';
 import type { RelocationOutcome } from '../model/lgr/relocation-types';
 import type { RelocationPhase } from '../machines/relocation.machine';
 import type { ClusterMode, MemberStateName, PeerView } from '../model/types';
@@ -29,7 +30,27 @@ export type SimInput =
 	| { kind: 'fault'; fault: Fault }
 	/** The HMC "Load" of a member (an IPL that does not come from CP). */
 	| { kind: 'ipl'; member: string }
-	| { kind: 'shutdown'; member: string; reipl?: boolean };
+	| { kind: 'shutdown'; member: string; reipl?: boolean }
+	/**
+	 * What guest `user` on member `on` does to its memory from now on: a preset of
+	 * engine/workload.ts. A relocation under way follows it from its engine's next slice.
+	 */
+	| { kind: 'guest.workload'; user: string; on: string; workload: WorkloadPreset }
+	/**
+	 * The number of CTC devices on one CHPID of an ISFC logical link (1-16 on the whole link,
+	 * 001 "CTC Connections"); a relocation over it follows from its engine's next slice.
+	 */
+	| { kind: 'link.ctcs'; link: string; chpid: string; ctcs: number };
+
+/** Every input kind: what the worker protocol and links accept. */
+export const INPUT_KINDS = [
+	'command',
+	'fault',
+	'ipl',
+	'shutdown',
+	'guest.workload',
+	'link.ctcs'
+] as const satisfies readonly SimInput['kind'][];
 
 /** An input at a simulated time. */
 export interface TimedInput {
@@ -69,8 +90,12 @@ export type LogEntry = { t: number } & (
 	| { kind: 'command'; on: string; user: string; text: string; rc: number }
 	| { kind: 'domain.defined'; name: string; members: string[] }
 	| { kind: 'guest.logoff'; user: string; on: string; reason: string }
+	/** A guest's workload changed (a `guest.workload` input). */
+	| { kind: 'guest.workload'; user: string; on: string; from: WorkloadPreset; to: WorkloadPreset }
+	/** A CHPID of a link got more or fewer CTC devices (a `link.ctcs` input); `link.capacity` follows. */
+	| { kind: 'link.ctcs'; link: string; chpid: string; from: number; to: number; devices: string[] }
 	| { kind: 'slot.changed'; slot: number; from: string | null; to: string | null }
-	/** A scripted input that could not be applied (e.g. IPL of a running member), and why. */
+	/** An input that could not be applied (e.g. IPL of a running member), and why. */
 	| { kind: 'input.rejected'; input: SimInput; reason: string }
 	/** VMRELOCATE MOVE accepted a relocation (it may still be rejected by eligibility). */
 	| { kind: 'relocation.start'; id: number; user: string; from: string; to: string; by: string }

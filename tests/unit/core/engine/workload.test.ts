@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PageMap, PageState } from '$lib/core/engine/page-map';
 import {
+	WORKLOAD_NAMES,
 	WORKLOAD_PRESETS,
 	Workload,
+	isWorkloadPreset,
 	customWorkload,
 	presetWorkload,
 	validateWorkload,
@@ -186,5 +188,62 @@ describe('Workload dirtying', () => {
 		let anyDirty = false;
 		for (let p = 0; p < PAGES && !anyDirty; p++) anyDirty = map.stateOf(p) === PageState.Dirty;
 		expect(anyDirty).toBe(true);
+	});
+});
+
+describe('retune: the guest starts doing something else (a guest.workload input)', () => {
+	/** A preset sized to the guest, with the resident set the guest already has. */
+	const as = (name: WorkloadPreset, resident: number): WorkloadSpec => {
+		const p = presetWorkload(name, PAGES);
+		return { ...p, residentPages: resident, hotPages: Math.min(p.hotPages, resident) };
+	};
+
+	it('lists every preset by name, in the order of the table', () => {
+		expect(WORKLOAD_NAMES).toEqual(Object.keys(WORKLOAD_PRESETS));
+		expect(WORKLOAD_NAMES.every(isWorkloadPreset)).toBe(true);
+		expect(isWorkloadPreset('custom')).toBe(false);
+		expect(isWorkloadPreset(undefined)).toBe(false);
+	});
+
+	it('keeps the memory where it is and writes at the new rates from then on', () => {
+		const resident = 40_000;
+		const { map, w } = residentMap(as('idle', resident));
+		const layout = w.layout;
+		w.retune(as('database', resident), 1_000);
+		expect(w.spec.name).toBe('database');
+		expect(w.layout).toBe(layout);
+		expect(w.hotStart + w.spec.hotPages).toBeLessThanOrEqual(resident);
+		expect(w.writesBetween(1_000, 2_000)).toEqual({ hot: 25_000, cold: 2_500 });
+		w.dirty(map, 1_000, 2_000);
+		// Every page written is one the guest already had.
+		expect(map.residentCount).toBe(resident);
+		// Idle would have written at most 52 pages in that second.
+		expect(map.dirtyCount).toBeGreaterThan(5_000);
+	});
+
+	it('starts a burst cycle at the change and draws no random numbers for it', () => {
+		const resident = 40_000;
+		const a = residentMap(as('idle', resident), 9).w;
+		const b = residentMap(as('idle', resident), 9).w;
+		a.retune(as('java-gc', resident), 12_345);
+		b.retune(as('java-gc', resident), 12_345);
+		expect(a.burstPhaseMs).toBe(12_345);
+		// The burst runs from the change: 3 s at 150,000 writes/s on top of 500/s.
+		expect(a.writesBetween(12_345, 15_345).cold).toBe(1_500 + 450_000);
+		// Same seed, same change: the same pages, write for write.
+		const ma = new PageMap(PAGES);
+		const mb = new PageMap(PAGES);
+		a.dirty(ma, 12_345, 13_000);
+		b.dirty(mb, 12_345, 13_000);
+		expect(ma.dirty).toEqual(mb.dirty);
+	});
+
+	it('refuses a spec that would change the resident set, or one that does not fit', () => {
+		const { w } = residentMap(as('idle', 40_000));
+		expect(() => w.retune(as('web', 30_000), 0)).toThrow(/must stay 40000/);
+		expect(() => w.retune({ ...as('web', 40_000), hotPages: 50_000 }, 0)).toThrow(
+			/hot working set/
+		);
+		expect(w.spec.name).toBe('idle');
 	});
 });

@@ -9,6 +9,7 @@
 import type { BandwidthFn } from '../../engine/bandwidth';
 import { zvmPolicy } from '../../engine/policy-zvm';
 import { createPrecopy, type Precopy } from '../../engine/precopy';
+import type { WorkloadSpec } from '../../engine/workload';
 import type { SimState } from '../../sim/state';
 import type { EngineRecord, RelocationState } from './relocation-types';
 
@@ -31,6 +32,19 @@ export function bandwidthHistory(points: readonly [number, number][]): Bandwidth
 	};
 }
 
+/**
+ * The workload of a transfer over time: the spec of the last change strictly before `t`, else
+ * the one it started with (the same objects every time, so an unchanged spec is not retuned).
+ */
+export function workloadHistory(e: EngineRecord): (t: number) => WorkloadSpec {
+	// Read at each call: changes are appended to the record while the engine runs.
+	return (t) => {
+		const changes = e.workloads ?? [];
+		for (let i = changes.length - 1; i >= 0; i--) if (changes[i]![0] < t) return changes[i]![1];
+		return e.workload;
+	};
+}
+
 function build(e: EngineRecord): Precopy {
 	const nolimit = (v: number | null) => (v === null ? Infinity : v);
 	return createPrecopy({
@@ -43,6 +57,7 @@ function build(e: EngineRecord): Precopy {
 		maxTotalMs: nolimit(e.maxTotalMs),
 		maxQuiesceMs: nolimit(e.maxQuiesceMs),
 		bandwidthMBps: bandwidthHistory(e.bandwidth),
+		workloadAt: workloadHistory(e),
 		policy: zvmPolicy({ immediate: e.immediate, maxQuiesceMs: nolimit(e.maxQuiesceMs) })
 	});
 }

@@ -51,6 +51,12 @@ export interface EngineRecord {
 	 * relocations sharing it changes, never rewritten: the engine reads the past as it was.
 	 */
 	bandwidth: [number, number][];
+	/**
+	 * Workload changes after the start (`guest.workload` inputs): `[t, spec]` pairs, each in
+	 * effect for the slices that start after `t`, like {@link bandwidth}. Absent in snapshots
+	 * from before workloads could change.
+	 */
+	workloads?: [number, WorkloadSpec][];
 	/** Step targets off the engine's grid, in order. */
 	steps: number[];
 	/** The last time the engine was stepped to. */
