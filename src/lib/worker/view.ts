@@ -6,7 +6,14 @@ import { linkCapacityMBps, workingCtcs } from '../core/model/link';
 import type { LinkState } from '../core/model/types';
 import type { Simulation } from '../core/simulation';
 import { formatStamp } from '../core/sim/time-format';
-import type { LinkView, MemberView, SimView, TailView, TimelineView } from './protocol';
+import type {
+	HistoryUpdate,
+	LinkView,
+	MemberView,
+	SimView,
+	TailView,
+	TimelineView
+} from './protocol';
 import {
 	buildRelocations,
 	memberGuests,
@@ -67,6 +74,8 @@ export function buildView(
 		watch?: number | null;
 		/** Where the time shown sits in the run; absent: a run with no past to go back to. */
 		timeline?: TimelineView;
+		/** The relocations' chart records that changed (relocation-history.ts); absent: none. */
+		histories?: HistoryUpdate | null;
 	},
 	tail: TailView | null
 ): SimView {
@@ -109,6 +118,7 @@ export function buildView(
 		relocations,
 		relocationPhases: relocations.length > 0 ? [...RELOCATION_STEPS] : [],
 		watching: watchedRelocation(s, meta.watch ?? null)?.id ?? null,
+		histories: meta.histories ?? null,
 		timeline: meta.timeline ?? {
 			latest: s.now,
 			inPast: false,
