@@ -559,8 +559,12 @@ export interface PageMapFrame {
  * Tails carry only what is new, at most 24 KiB of console lines and LOG_TAIL log entries.
  * The timeline part is about 0.2 KB, plus up to 1.5 KB of event ticks in the frames where they
  * changed (every frame while a run with more than MAX_TICKS logged times plays on).
+ * A relocation's chart record is 0.3-1.3 KB (bench-three's, with up to 10 passes), sent only in
+ * the frames where it changed; after a jump all go again, at most HISTORY_BUDGET_CHARS (12 KiB)
+ * a frame, the rest in the next ones.
  * The page map is 32,896 bytes (16 float64 counters, then 256×128 one-byte cells), sent at most
- * every other frame; a frame whose tail would take it over budget leaves it to the next frame.
+ * every other frame; a frame whose tail or records would take it over budget leaves it to the
+ * next frame.
  */
 export type FrameMessage = { type: 'frame'; view: SimView; pageMap?: PageMapFrame };
 
