@@ -1,10 +1,11 @@
 // axe-core (WCAG 2.0 and 2.1, levels A and AA) on the lab in every theme, in the states that
 // show the most UI: at rest, with a relocation moving memory, in Safe mode with a link degraded,
-// with an ineligible guest's VMRELOCATE TEST reasons on the console, and with the lab's menus
-// (a guest's Relocate menu, a topology fault menu), a drag in progress and the dialog of a refused
-// relocation open; compare mode before a run, with a settings error and after both relocations
-// ended; and the scenario gallery and the scenario editor with its errors showing. No rule is
-// disabled.
+// with an ineligible guest's VMRELOCATE TEST reasons on the console, with the lab's menus (a
+// guest's Relocate menu, a topology fault menu), a drag in progress and the dialog of a refused
+// relocation open, and the Charts area in each of its tabs with the data tables hidden and shown
+// and its menus open; compare mode before a run, with a settings error and after both
+// relocations ended; and the scenario gallery and the scenario editor with its errors showing.
+// No rule is disabled.
 // A violation fails the test with every node it was found on, readably. axe cannot work out the
 // background of SVG text or text over a gradient (it reports those as "incomplete", not as
 // violations): tests/unit/ui/theme-contrast.test.ts checks those pairs from theme.css instead.
@@ -19,6 +20,7 @@ const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const mode = (page: Page, name: string) => page.getByText(`Cluster mode ${name}`, { exact: true });
 const member = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
 const relocations = (page: Page) => page.getByRole('region', { name: 'Relocations' });
+const charts = (page: Page) => page.getByRole('region', { name: 'Charts' });
 
 /** Opens the lab with a theme saved, as a returning reader would, and checks it is in force. */
 async function openLab(page: Page, theme: Theme, query = '') {
@@ -226,6 +228,39 @@ for (const theme of THEMES) {
 				page.getByRole('dialog', { name: 'VMLOGS cannot relocate to ITSOSSI2' })
 			).toBeVisible();
 			await expectNoViolations(page, `the refusal dialog (${theme})`);
+		});
+
+		test('the charts of a relocation in progress, their tables hidden and shown', async ({
+			page
+		}) => {
+			test.setTimeout(90_000);
+			await openLab(page, theme, '?scenario=itsossia');
+			await page.getByLabel('Speed', { exact: true }).selectOption('5');
+			await typeCommand(page, 'ITSOSSI1', 'vmrelocate move itsolnx1 to itsossi2');
+			const card = relocations(page).getByRole('article', {
+				name: 'ITSOLNX1 ITSOSSI1 → ITSOSSI2'
+			});
+			await expect(card.getByText(/^Passes \(\d+ done\)$/)).toBeVisible({ timeout: 30_000 });
+			await pause(page);
+			const area = charts(page);
+			await area.scrollIntoViewIfNeeded();
+			for (const name of ['Convergence', 'Quiesce window', 'State charts']) {
+				await area.getByRole('tab', { name }).click();
+				const panel = area.getByRole('tabpanel', { name });
+				await expect(panel.getByRole('img').first()).toBeVisible();
+				await expectNoViolations(page, `the ${name} tab, tables hidden (${theme})`);
+				const toggles = await panel.getByRole('button', { name: 'Show table' }).all();
+				expect(toggles.length).toBeGreaterThan(0);
+				for (const t of toggles) await t.click();
+				await expect(panel.getByRole('table').first()).toBeVisible();
+				await expectNoViolations(page, `the ${name} tab, tables shown (${theme})`);
+			}
+			// The menus open: a chart's Export and Download run data.
+			await area.getByRole('tabpanel').getByText('Export', { exact: true }).first().click();
+			await area.getByText('Download run data', { exact: true }).click();
+			await expect(area.getByRole('button', { name: 'Run as JSON' })).toBeVisible();
+			await expect(area.getByRole('button', { name: /as PNG image$/ }).first()).toBeVisible();
+			await expectNoViolations(page, `the charts' menus open (${theme})`);
 		});
 
 		test("an ineligible guest's VMRELOCATE TEST reasons", async ({ page }) => {

@@ -58,6 +58,11 @@ export interface RelocationReport {
 	guestConsole: string[];
 	/** Completed passes through memory (times in simulated ms, to the microsecond). */
 	passes: PassRecord[];
+	/**
+	 * The phases it entered after Eligibility (which begins at `startMs`), each with the
+	 * simulated ms of its `relocation.phase` log entry, in order.
+	 */
+	phases: PhaseEntry[];
 	/** From the MOVE to its end (or to `untilMs`), ms. */
 	totalMs: number;
 	/** Time the guest was quiesced (Moving Guest and Final Mem Copy), ms. */
@@ -67,8 +72,42 @@ export interface RelocationReport {
 	endMs: number | null;
 }
 
-/** The report entry of one relocation at simulated time `now`. */
-export function relocationReport(r: RelocationState, now: number): RelocationReport {
+/** A phase a relocation entered, and when (simulated ms). */
+export interface PhaseEntry {
+	phase: RelocationPhase;
+	t: number;
+}
+
+/**
+ * The phases relocation `rel` entered after Eligibility, from the `relocation.phase` entries of
+ * the log. The log is in time order (entries are stamped with the simulated time they are
+ * recorded at), so the search starts at the MOVE's time rather than at the beginning of a long
+ * log, and ends at the relocation's end.
+ */
+export function phaseEntries(log: readonly LogEntry[], rel: RelocationState): PhaseEntry[] {
+	let lo = 0;
+	let hi = log.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (log[mid]!.t < rel.startedAt) lo = mid + 1;
+		else hi = mid;
+	}
+	const end = rel.endedAt ?? Infinity;
+	const out: PhaseEntry[] = [];
+	for (let i = lo; i < log.length; i++) {
+		const e = log[i]!;
+		if (e.t > end) break;
+		if (e.kind === 'relocation.phase' && e.id === rel.id) out.push({ phase: e.to, t: e.t });
+	}
+	return out;
+}
+
+/** The report entry of one relocation at simulated time `now`, its phases read from `log`. */
+export function relocationReport(
+	r: RelocationState,
+	now: number,
+	log: readonly LogEntry[]
+): RelocationReport {
 	const limit = (s: number | null) => (s === null ? ('NOLIMIT' as const) : s);
 	// Pass ends fall between milliseconds (precopy.ts); a microsecond is precision enough to read.
 	const us = (ms: number) => Math.round(ms * 1000) / 1000;
@@ -90,6 +129,7 @@ export function relocationReport(r: RelocationState, now: number): RelocationRep
 		messages: [...r.messages],
 		guestConsole: [...r.guestConsole],
 		passes: r.passes.map((p) => ({ ...p, startMs: us(p.startMs), endMs: us(p.endMs) })),
+		phases: phaseEntries(log, r),
 		totalMs: (r.endedAt ?? now) - r.startedAt,
 		quiesceMs: us(r.quiesceMs),
 		pagesSent: r.pagesSent,
@@ -105,11 +145,19 @@ export function runReport(spec: ScenarioSpec, options: RunOptions = {}): RunRepo
 	const untilMs = options.untilMs ?? Math.max(60_000, lastStep + 30_000);
 	const sim = new Simulation(buildInitialState(spec, seed));
 	sim.runUntil(untilMs);
+	return reportOf(sim, spec.name);
+}
+
+/**
+ * The report of a simulation as it stands (the lab's "Download run data"): `untilMs` is the
+ * simulated time it has reached.
+ */
+export function reportOf(sim: Simulation, scenario: string): RunReport {
 	const s = sim.state;
 	return {
-		scenario: spec.name,
-		seed,
-		untilMs,
+		scenario,
+		seed: s.seed,
+		untilMs: s.now,
 		cluster: { name: s.cluster.name, mode: s.cluster.mode },
 		members: s.cluster.members.map((m) => ({
 			name: m.name,
@@ -120,6 +168,6 @@ export function runReport(spec: ScenarioSpec, options: RunOptions = {}): RunRepo
 		})),
 		log: s.log,
 		console: s.console,
-		relocations: s.relocations.map((r) => relocationReport(r, s.now))
+		relocations: s.relocations.map((r) => relocationReport(r, s.now, s.log))
 	};
 }

@@ -76,6 +76,38 @@ export function runToCsv(report: Pick<RunReport, 'relocations'>): string {
 	return toCsv(PASS_COLUMNS, rows);
 }
 
+/** Columns of {@link phasesToCsv}. */
+export const PHASE_COLUMNS = [
+	'relocation',
+	'user',
+	'from',
+	'to',
+	'outcome',
+	'phase',
+	'startMs',
+	'endMs'
+] as const;
+
+/**
+ * The relocations of a run report, one row per phase: Eligibility from the MOVE, then each
+ * phase entered (`phases`), until the next one begins. The last phase of a relocation still in
+ * progress has no end (empty); an end state (Relocated, Cancelled, Terminated, Rejected) is an
+ * instant, ending where it begins.
+ */
+export function phasesToCsv(report: Pick<RunReport, 'relocations'>): string {
+	const rows: CsvCell[][] = [];
+	for (const r of report.relocations) {
+		const head = relocationCells(r);
+		const entries = [{ phase: 'Eligibility', t: r.startMs }, ...r.phases];
+		entries.forEach((e, i) => {
+			const next = entries[i + 1];
+			const end = next ? next.t : r.endMs === null ? null : e.t;
+			rows.push([...head, e.phase, e.t, end]);
+		});
+	}
+	return toCsv(PHASE_COLUMNS, rows);
+}
+
 function relocationCells(r: RelocationReport): CsvCell[] {
 	return [r.id, r.user, r.from, r.to, r.outcome];
 }

@@ -8,11 +8,14 @@ import type { SimInput, TimedInput } from '../core/sim/events';
 import { formatElapsed } from '../ui/format';
 import { createSimClient, SimRequestError, type SimClient } from '../worker/client';
 import { readPageMap, type PageMapImage } from '../worker/page-map-read';
+import { mergeHistories, NO_HISTORIES } from '../worker/history-merge';
 import type {
 	ApplyOk,
 	InlineScenario,
 	LoadOk,
 	RecordingOk,
+	RelocationHistory,
+	ReportOk,
 	SimView,
 	TailView
 } from '../worker/protocol';
@@ -89,6 +92,11 @@ export class SimSession {
 	problem = $state<string | null>(null);
 	/** Logged event times for the timeline (frames carry them only when they change). */
 	ticks = $state.raw<number[]>([]);
+	/**
+	 * The chart records of the relocations shown, by id (frames carry a record only when it
+	 * changed): replaced only when one changed, so charts fed from it keep their inputs.
+	 */
+	histories = $state.raw<ReadonlyMap<number, RelocationHistory>>(NO_HISTORIES);
 
 	#client: SimClient | null = null;
 	#unsubscribe: (() => void)[] = [];
@@ -111,6 +119,8 @@ export class SimSession {
 				if (jumped) this.pageMap = null;
 				if (view.timeline.ticks) this.ticks = view.timeline.ticks;
 				if (view.tail) this.tail = mergeTail(this.tail, view.tail);
+				const histories = mergeHistories(this.histories, view.histories, view.relocations);
+				if (histories !== this.histories) this.histories = histories;
 				if (frame) {
 					const read = readPageMap(frame);
 					if (read.ok) this.pageMap = read.image;
@@ -224,6 +234,14 @@ export class SimSession {
 	/** The inputs applied up to the time shown, the seed and the speed: what a link records. */
 	recording(): Promise<RecordingOk | null> {
 		return this.#try(() => this.client.request({ type: 'recording' }));
+	}
+
+	/**
+	 * The whole run up to the time shown (every log entry, relocation, pass and phase) and the
+	 * recording that replays it, for "Download run data"; null if the request was refused.
+	 */
+	report(): Promise<ReportOk | null> {
+		return this.#try(() => this.client.request({ type: 'report' }));
 	}
 
 	/** Chooses the relocation whose page map frames carry; null: the most recent moving memory. */

@@ -237,14 +237,32 @@ export interface LatencyStats {
 	maxMs: number | null;
 }
 
-/** Statistics of the requests of `trace` that arrived in [startMs, endMs). */
+/** The first index of `points` (in arrival order) that arrived at or after `t`. */
+function firstAtOrAfter(points: readonly LatencyPoint[], t: number): number {
+	let lo = 0;
+	let hi = points.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (points[mid]!.t < t) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/**
+ * Statistics of the requests of `trace` that arrived in [startMs, endMs). The points are in
+ * arrival order, so the span is found by binary search and only its latencies are sorted (as
+ * numbers, in a typed array): a live chart asks for these on every redraw.
+ */
 export function latencyStats(trace: LatencyTrace, span: TimeSpan): LatencyStats {
-	const xs = trace.points
-		.filter((p) => p.t >= span.startMs && p.t < span.endMs)
-		.map((p) => p.latencyMs)
-		.sort((a, b) => a - b);
-	if (xs.length === 0) return { requests: 0, medianMs: null, maxMs: null };
-	const mid = xs.length >> 1;
-	const median = xs.length % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
-	return { requests: xs.length * trace.sampleEvery, medianMs: median, maxMs: xs.at(-1)! };
+	const pts = trace.points;
+	const from = firstAtOrAfter(pts, span.startMs);
+	const n = Math.max(0, firstAtOrAfter(pts, span.endMs) - from);
+	if (n === 0) return { requests: 0, medianMs: null, maxMs: null };
+	const xs = new Float64Array(n);
+	for (let i = 0; i < n; i++) xs[i] = pts[from + i]!.latencyMs;
+	xs.sort();
+	const mid = n >> 1;
+	const median = n % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
+	return { requests: n * trace.sampleEvery, medianMs: median, maxMs: xs[n - 1]! };
 }

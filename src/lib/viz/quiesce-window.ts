@@ -204,12 +204,16 @@ export function defaultTraceRelocation(
 	return null;
 }
 
-/** The latency trace of a relocation's guest over [startMs, endMs), observed up to `nowMs`. */
+/**
+ * The latency trace of a relocation's guest over [startMs, endMs), observed up to `nowMs`;
+ * `maxRequests` thins the stream above that many requests (latency-trace.ts).
+ */
 export function relocationTrace(
 	rel: TimelineRelocation,
 	nowMs: number,
 	window: [number, number],
-	seed = rel.seed ?? rel.id
+	seed = rel.seed ?? rel.id,
+	maxRequests?: number
 ): LatencyTrace {
 	const pre = precopySpan(rel, nowMs);
 	const stop = stopSpan(rel, nowMs);
@@ -220,7 +224,8 @@ export function relocationTrace(
 		endMs: window[1],
 		precopy: pre,
 		stops: stop ? [stop] : [],
-		observedUntilMs: nowMs
+		observedUntilMs: nowMs,
+		...(maxRequests !== undefined ? { maxRequests } : {})
 	});
 }
 

@@ -5,6 +5,7 @@
  *
  * Pure TypeScript (no DOM): the same validator can run in Node tests.
  */
+import type { RunReport } from '../core/report';
 import type { InputResult } from '../core/simulation';
 import { WORKLOAD_NAMES, type WorkloadPreset } from '../core/engine/workload';
 import {
@@ -81,6 +82,12 @@ export type ForkRequest = { id: number; type: 'fork' };
 export type ResetRequest = { id: number; type: 'reset' };
 /** Asks for the inputs applied up to the time shown, with the seed: what a link records. */
 export type RecordingRequest = { id: number; type: 'recording' };
+/**
+ * Asks for the whole run up to the time shown: the run report (core/report.ts: every log entry,
+ * console line and relocation with its passes and phases) with the recording that replays it.
+ * The page's "Download run data"; frames carry only tails and summaries.
+ */
+export type ReportRequest = { id: number; type: 'report' };
 
 /** Every request the page can send. */
 export type SimRequest =
@@ -96,7 +103,8 @@ export type SimRequest =
 	| StepBackRequest
 	| ForkRequest
 	| ResetRequest
-	| RecordingRequest;
+	| RecordingRequest
+	| ReportRequest;
 
 export type RequestType = SimRequest['type'];
 
@@ -113,7 +121,8 @@ export const REQUEST_TYPES: readonly RequestType[] = [
 	'stepBack',
 	'fork',
 	'reset',
-	'recording'
+	'recording',
+	'report'
 ];
 
 /** A request before the client numbers it. */
@@ -172,6 +181,17 @@ export type RecordingOk = {
 	speed: number;
 };
 
+/** The run up to `t`, the time shown ({@link ReportRequest}), and the recording that replays it. */
+export type ReportOk = {
+	id: number;
+	type: 'ok';
+	of: 'report';
+	seed: number;
+	t: number;
+	inputs: TimedInput[];
+	report: RunReport;
+};
+
 export type OkResponse =
 	| LoadOk
 	| ApplyOk
@@ -185,7 +205,8 @@ export type OkResponse =
 	| StepBackOk
 	| ForkOk
 	| ResetOk
-	| RecordingOk;
+	| RecordingOk
+	| ReportOk;
 
 /** The `ok` response that answers a request of type `T`. */
 export type OkFor<T extends RequestType> = Extract<OkResponse, { of: T }>;
@@ -398,6 +419,73 @@ export interface RelocationStep {
 	quiesced: boolean;
 }
 
+/** A phase a relocation entered, with the simulated ms of its `relocation.phase` log entry. */
+export interface PhaseEntryView {
+	phase: RelocationPhase;
+	t: number;
+}
+
+/**
+ * What the z/VM transfer policy works with (engine/policy-zvm.ts), for the convergence chart's
+ * threshold and projection, and the guest's workload, for the quiesce window's latency trace.
+ */
+export interface TransferView {
+	/** The policy's name (`z/VM`). */
+	policy: string;
+	/** The workload preset's name (`database`), or `custom`. */
+	workload: string;
+	/** Seed of the guest's workload. */
+	seed: number;
+	/** Time the guest state and I/O devices take while quiesced, ms. */
+	guestStateMs: number;
+	/** The quiesce target: min(250 ms, MAXQUIESCE / 2). */
+	targetQuiesceMs: number;
+	/**
+	 * The rate the policy measured, pages/ms: over the last pre-copy pass (over all of them when
+	 * that one sent nothing); before the first pass ends, the transfer's share of the link now.
+	 */
+	bandwidthPagesPerMs: number;
+	/** Pages that move within the quiesce target at that rate: target × bandwidth (rule 2). */
+	thresholdPages: number;
+}
+
+/**
+ * A relocation's record for the charts: when it entered each phase, its passes and the pages
+ * left dirty after each. It changes only at phase and pass boundaries (and when the transfer's
+ * bandwidth changes), so frames carry it only then ({@link HistoryUpdate}).
+ */
+export interface RelocationHistory {
+	id: number;
+	/** Simulated ms of the MOVE (Eligibility begins), and of its end (null while in progress). */
+	startedAt: number;
+	endedAt: number | null;
+	/** The phases entered after Eligibility, in order. */
+	phases: PhaseEntryView[];
+	/** Completed passes, the last {@link MAX_HISTORY_PASSES} (every one of a z/VM transfer). */
+	passes: PassView[];
+	/**
+	 * Pages dirty at the end of each pass, index-aligned with `passes`: what the next pass sends
+	 * (the pass under way's total for the last one while memory moves; 0 after the final pass of
+	 * a relocated guest); null where not known (a pass cut short by CANCEL or MAXQUIESCE).
+	 */
+	dirtyAfterPass: (number | null)[];
+	/** Null before memory starts to move, and for a rejected MOVE. */
+	transfer: TransferView | null;
+}
+
+/**
+ * The records of the relocations whose record changed since the previous frame. `reset`: the
+ * page drops the records it holds first (after a load or a jump in time). Records of
+ * relocations no longer in {@link SimView.relocations} are dropped by the page.
+ */
+export interface HistoryUpdate {
+	reset: boolean;
+	relocations: RelocationHistory[];
+}
+
+/** Passes a {@link RelocationHistory} keeps (the z/VM policy makes at most 16 + 2). */
+export const MAX_HISTORY_PASSES = 32;
+
 /** Passes kept per relocation in a frame (the counts cover them all). */
 export const MAX_PASSES_SHOWN = 12;
 /** CP messages kept per relocation in a frame. */
@@ -462,6 +550,8 @@ export interface SimView {
 	relocationPhases: RelocationStep[];
 	/** The relocation whose transfer the page-map images show, or null when none is moving. */
 	watching: number | null;
+	/** Chart records of relocations shown whose record changed; null when none did. */
+	histories: HistoryUpdate | null;
 	timeline: TimelineView;
 	/** Null when the tail has not changed since the previous frame. */
 	tail: TailView | null;
@@ -492,8 +582,12 @@ export interface PageMapFrame {
  * Tails carry only what is new, at most 24 KiB of console lines and LOG_TAIL log entries.
  * The timeline part is about 0.2 KB, plus up to 1.5 KB of event ticks in the frames where they
  * changed (every frame while a run with more than MAX_TICKS logged times plays on).
+ * A relocation's chart record is 0.3-1.3 KB (bench-three's, with up to 10 passes), sent only in
+ * the frames where it changed; after a jump all go again, at most HISTORY_BUDGET_CHARS (12 KiB)
+ * a frame, the rest in the next ones.
  * The page map is 32,896 bytes (16 float64 counters, then 256×128 one-byte cells), sent at most
- * every other frame; a frame whose tail would take it over budget leaves it to the next frame.
+ * every other frame; a frame whose tail or records would take it over budget leaves it to the
+ * next frame.
  */
 export type FrameMessage = { type: 'frame'; view: SimView; pageMap?: PageMapFrame };
 
@@ -805,6 +899,7 @@ export function parseRequest(data: unknown): Parsed {
 			case 'fork':
 			case 'reset':
 			case 'recording':
+			case 'report':
 				request = { id, type: t };
 				break;
 		}

@@ -10,6 +10,7 @@
 import { validateScenario } from '../core/config/scenario';
 import type { ScenarioResult } from '../core/config/scenario-types';
 import { buildInitialState } from '../core/model/build';
+import { reportOf } from '../core/report';
 import { BUILTIN_IDS, loadBuiltin } from '../core/scenarios/index';
 import type { TimedInput } from '../core/sim/events';
 import {
@@ -25,7 +26,8 @@ import {
 	type TimelineView,
 	type WorkerMessage
 } from './protocol';
-import { pageMapFrame, pageMapKey, watchedRelocation } from './relocation-view';
+import { HistoryTracker } from './relocation-history';
+import { pageMapFrame, pageMapKey, relocationsShown, watchedRelocation } from './relocation-view';
 import { thinTicks, Timeline } from './timeline';
 import { buildTailFrom, buildView, RESULTS_TAIL, type TailMark } from './view';
 
@@ -65,6 +67,8 @@ export interface HostEnv {
 
 interface Loaded {
 	timeline: Timeline;
+	/** The scenario's `name` (a built-in's id), as run reports give it. */
+	name: string;
 	title: string;
 	source: string;
 }
@@ -111,6 +115,8 @@ export class SimHost {
 	/** The timeline revision and tick list the last frame carried (ticks are sent when changed). */
 	private sentRevision = -1;
 	private sentTicks = '';
+	/** Which chart record of each relocation the page holds. */
+	private histories = new HistoryTracker();
 
 	constructor(private env: HostEnv) {}
 
@@ -227,6 +233,17 @@ export class SimHost {
 					inputs: timeline.sim.state.inputs.map((x) => ({ at: x.at, input: x.input })),
 					speed: this.speed
 				};
+			case 'report':
+				this.advance();
+				return {
+					id: r.id,
+					type: 'ok',
+					of: 'report',
+					seed: timeline.sim.state.seed,
+					t: timeline.now,
+					inputs: timeline.sim.state.inputs.map((x) => ({ at: x.at, input: x.input })),
+					report: reportOf(timeline.sim, loaded.name)
+				};
 			case 'runFor':
 				this.advance();
 				timeline.advanceTo(timeline.now + r.ms);
@@ -280,6 +297,7 @@ export class SimHost {
 		this.lastKey = '';
 		this.lastImageKey = '';
 		this.lastImageWall = -Infinity;
+		this.histories.reset();
 		this.markDirty();
 	}
 
@@ -318,7 +336,12 @@ export class SimHost {
 		}
 		// The old simulation is dropped whole, only after the new one is ready: a refused load
 		// leaves the running one alone.
-		this.loaded = { timeline, title: spec.value.title, source: spec.value.source };
+		this.loaded = {
+			timeline,
+			name: spec.value.name,
+			title: spec.value.title,
+			source: spec.value.source
+		};
 		this.generation++;
 		this.results = [];
 		this.carry = 0;
@@ -331,6 +354,7 @@ export class SimHost {
 		this.watch = null;
 		this.sentRevision = -1;
 		this.sentTicks = '';
+		this.histories.reset();
 		this.markDirty();
 		const state = timeline.sim.state;
 		return {
@@ -426,6 +450,7 @@ export class SimHost {
 		const built =
 			tailKey === this.lastTailKey ? null : buildTailFrom(sim, this.results, this.tailSent);
 		const tail = built?.tail ?? null;
+		const histories = this.histories.update(s, relocationsShown(s));
 		const view = buildView(
 			sim,
 			{
@@ -436,13 +461,15 @@ export class SimHost {
 				playing: this.playing,
 				speed: this.speed,
 				watch: this.watch,
-				timeline: this.timelineView(timeline)
+				timeline: this.timelineView(timeline),
+				histories
 			},
 			tail
 		);
 		if (built) this.tailSent = built.mark;
-		if (built && !built.complete) {
-			// A burst of console output too large for one frame: the rest goes in the next ones.
+		if ((built && !built.complete) || this.histories.pending) {
+			// A burst of console output, or of chart records, too large for one frame: the rest
+			// goes in the next ones.
 			this.lastKey = '';
 			this.lastTailKey = '';
 			this.markDirty();
@@ -452,8 +479,9 @@ export class SimHost {
 		}
 		this.lastFrameWall = wall;
 		let pageMap = imageDue ? pageMapFrame(s, watched) : null;
-		// A frame whose tail is unusually long leaves the image to the next frame, within budget.
-		if (pageMap && tail && frameBytes(view, pageMap) > FRAME_BUDGET_BYTES) pageMap = null;
+		// A frame whose tail or chart records are unusually long leaves the image to the next
+		// frame, within budget.
+		if (pageMap && frameBytes(view, pageMap) > FRAME_BUDGET_BYTES) pageMap = null;
 		if (pageMap) {
 			this.lastImageKey = imageKey;
 			this.lastImageWall = wall;

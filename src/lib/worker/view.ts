@@ -7,7 +7,14 @@ import { ctcTraffic, linkFlows, type LinkFlow } from '../core/model/lgr/traffic'
 import type { LinkState } from '../core/model/types';
 import type { Simulation } from '../core/simulation';
 import { formatStamp } from '../core/sim/time-format';
-import type { LinkView, MemberView, SimView, TailView, TimelineView } from './protocol';
+import type {
+	HistoryUpdate,
+	LinkView,
+	MemberView,
+	SimView,
+	TailView,
+	TimelineView
+} from './protocol';
 import {
 	buildRelocations,
 	memberGuests,
@@ -86,6 +93,8 @@ export function buildView(
 		watch?: number | null;
 		/** Where the time shown sits in the run; absent: a run with no past to go back to. */
 		timeline?: TimelineView;
+		/** The relocations' chart records that changed (relocation-history.ts); absent: none. */
+		histories?: HistoryUpdate | null;
 	},
 	tail: TailView | null
 ): SimView {
@@ -129,6 +138,7 @@ export function buildView(
 		relocations,
 		relocationPhases: relocations.length > 0 ? [...RELOCATION_STEPS] : [],
 		watching: watchedRelocation(s, meta.watch ?? null)?.id ?? null,
+		histories: meta.histories ?? null,
 		timeline: meta.timeline ?? {
 			latest: s.now,
 			inPast: false,

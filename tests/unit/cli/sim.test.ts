@@ -144,6 +144,7 @@ describe('npm run sim: relocations (issue 3, "Output for tools")', SLOW, () => {
 			'messages',
 			'guestConsole',
 			'passes',
+			'phases',
 			'totalMs',
 			'quiesceMs',
 			'pagesSent',
@@ -177,6 +178,23 @@ describe('npm run sim: relocations (issue 3, "Output for tools")', SLOW, () => {
 		]);
 		expect(first!.pagesSent).toBe(first!.passes.reduce((a, p) => a + p.pages, 0));
 		expect(first!.quiesceMs).toBeGreaterThan(0);
+		// The phases it entered after Eligibility, with their times: those of the log's entries.
+		expect(first!.phases.map((p) => p.phase)).toEqual([
+			'CreatingSkeleton',
+			'MovingMemory',
+			'MovingGuest',
+			'FinalMemCopy',
+			'Resuming',
+			'CleaningUp',
+			'Relocated'
+		]);
+		expect(first!.phases).toEqual(
+			report.log.flatMap((e) =>
+				e.kind === 'relocation.phase' && e.id === 1 ? [{ phase: e.to, t: e.t }] : []
+			)
+		);
+		expect(first!.phases.at(-1)!.t).toBe(first!.endMs);
+		expect(cancelled!.phases.at(-1)!.phase).toBe('Cancelled');
 		expect(cancelled!.messages.at(-1)).toBe(
 			'Relocation of user LGRLIN21 from GDLLCPX3 to GDLMCPX4 has been canceled by CELESKEY on GDLMCPX4.'
 		);

@@ -208,3 +208,35 @@ describe('downsampleMax', () => {
 		expect(downsampleMax([], 10)).toEqual([]);
 	});
 });
+
+describe('latencyStats', () => {
+	/** The statistics by their definition: filter, sort, take the middle and the last. */
+	function naive(points: readonly LatencyPoint[], a: number, b: number, every: number) {
+		const xs = points
+			.filter((p) => p.t >= a && p.t < b)
+			.map((p) => p.latencyMs)
+			.sort((x, y) => x - y);
+		if (xs.length === 0) return { requests: 0, medianMs: null, maxMs: null };
+		const mid = xs.length >> 1;
+		return {
+			requests: xs.length * every,
+			medianMs: xs.length % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2,
+			maxMs: xs.at(-1)!
+		};
+	}
+
+	it('finds the span by binary search and gives what filtering and sorting give', () => {
+		const t = latencyTrace({ ...base, endMs: 30_000, maxRequests: 2_000 });
+		expect(t.sampleEvery).toBeGreaterThan(1);
+		const cuts = [0, 1, 1_999.5, 2_000, 11_999, 12_000, 12_100, 12_173, 20_000, 29_999, 30_000];
+		for (const a of cuts)
+			for (const b of cuts)
+				expect(latencyStats(t, { startMs: a, endMs: b })).toEqual(
+					naive(t.points, a, b, t.sampleEvery)
+				);
+		// Spans at the exact arrival time of a request: the start is in, the end is out.
+		const p = t.points[100]!;
+		expect(latencyStats(t, { startMs: p.t, endMs: p.t }).requests).toBe(0);
+		expect(latencyStats(t, { startMs: p.t, endMs: t.points[101]!.t }).requests).toBe(t.sampleEvery);
+	});
+});

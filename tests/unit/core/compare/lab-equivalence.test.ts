@@ -70,7 +70,7 @@ describe('a z/VM compare side against the lab (VMRELOCATE MOVE in the full simul
 			expect(sim.now).toBe(0);
 			cmd(sim, 'GDLMCPX4', `vmrelocate move lgrlin21 gdllcpx3 async ${c.options}`.trim());
 			const rel = runToEnd(sim, 1);
-			const lab = relocationReport(rel, sim.now);
+			const lab = relocationReport(rel, sim.now, sim.state.log);
 			expect(lab.outcome).toBe(c.outcome);
 
 			const run = new CompareRun({ seed: relocation(sim, 1).engine!.seed, a: c.side, b: c.side });
