@@ -8,6 +8,10 @@ import '../../src/lib/ui/theme.css';
 import { buildInitialState } from '../../src/lib/core/model/build';
 import { loadBuiltin } from '../../src/lib/core/scenarios/index';
 import { Simulation } from '../../src/lib/core/simulation';
+import { clusterModeMachine } from '../../src/lib/core/machines/cluster-mode.machine';
+import { machineGraph } from '../../src/lib/core/machines/graph';
+import { memberMachine } from '../../src/lib/core/machines/member.machine';
+import { relocationMachine } from '../../src/lib/core/machines/relocation.machine';
 import ChartsPanel from '../../src/lib/ui/ChartsPanel.svelte';
 import { NO_HISTORIES } from '../../src/lib/worker/history-merge';
 import { buildView } from '../../src/lib/worker/view';
@@ -30,6 +34,15 @@ function props(overrides: Record<string, unknown> = {}) {
 		histories: NO_HISTORIES,
 		scenario: { builtin: 'itsossia' },
 		getReport: async () => null,
+		// What the worker's `machines` request answers (sim-host.ts).
+		getMachines: async () => ({
+			id: 1,
+			type: 'ok' as const,
+			of: 'machines' as const,
+			member: machineGraph(memberMachine),
+			clusterMode: machineGraph(clusterModeMachine),
+			relocation: machineGraph(relocationMachine)
+		}),
 		announce: vi.fn(),
 		...overrides
 	};
@@ -86,6 +99,17 @@ describe('ChartsPanel', () => {
 		await expect
 			.element(page.getByRole('img', { name: 'Quiesce window of the relocations shown' }))
 			.toHaveAccessibleDescription('No relocations yet.');
+	});
+
+	it('says so in place when the simulation does not send the machines', async () => {
+		render(ChartsPanel, props({ getMachines: async () => null }));
+		await expect
+			.element(
+				page.getByText(
+					/The charts could not be loaded: the simulation did not send the state machines/
+				)
+			)
+			.toBeVisible();
 	});
 
 	it('says when the run data cannot be had, in place and in the live region', async () => {

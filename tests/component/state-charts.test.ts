@@ -6,10 +6,18 @@ import { render } from 'vitest-browser-svelte';
 import { page } from 'vitest/browser';
 import '../../src/lib/ui/theme.css';
 import StateCharts from '../../src/lib/viz/StateCharts.svelte';
+import { clusterModeMachine } from '../../src/lib/core/machines/cluster-mode.machine';
 import { memberMachine } from '../../src/lib/core/machines/member.machine';
-import { machineGraph } from '../../src/lib/viz/state-chart';
+import { relocationMachine } from '../../src/lib/core/machines/relocation.machine';
+import { machineGraph } from '../../src/lib/core/machines/graph';
 
 const props = {
+	// The graphs the lab gets from the worker's `machines` answer.
+	graphs: {
+		member: machineGraph(memberMachine),
+		clusterMode: machineGraph(clusterModeMachine),
+		relocation: machineGraph(relocationMachine)
+	},
 	members: [
 		{ name: 'SSI1', state: 'Joined' },
 		{ name: 'SSI2', state: 'Joined' },

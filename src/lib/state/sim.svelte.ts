@@ -15,6 +15,7 @@ import type {
 	LoadOk,
 	RecordingOk,
 	RelocationHistory,
+	MachinesOk,
 	ReportOk,
 	SimView,
 	TailView
@@ -242,6 +243,11 @@ export class SimSession {
 	 */
 	report(): Promise<ReportOk | null> {
 		return this.#try(() => this.client.request({ type: 'report' }));
+	}
+
+	/** The member, cluster-mode and relocation machines' graphs, for the state charts; null if refused. */
+	machines(): Promise<MachinesOk | null> {
+		return this.#try(() => this.client.request({ type: 'machines' }));
 	}
 
 	/** Chooses the relocation whose page map frames carry; null: the most recent moving memory. */

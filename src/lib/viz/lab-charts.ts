@@ -5,6 +5,7 @@
  * input changed, not on every frame (a frame replaces the whole view). Pure.
  */
 import type { RelocationHistory, RelocationView, SimView } from '../worker/protocol';
+import type { StateGraph } from '../core/machines/graph';
 import type { ConvergenceInput } from './convergence';
 import type { TimelineRelocation } from './quiesce-window';
 
@@ -166,4 +167,11 @@ export function convergenceInput(
 			: {}),
 		...(quiesceMs !== undefined ? { quiesceMs } : {})
 	};
+}
+
+/** The graphs the live state charts draw (the worker's `machines` answer). */
+export interface MachineGraphs {
+	member: StateGraph;
+	clusterMode: StateGraph;
+	relocation: StateGraph;
 }

@@ -6,6 +6,7 @@
  * Pure TypeScript (no DOM): the same validator can run in Node tests.
  */
 import type { RunReport } from '../core/report';
+import type { StateGraph } from '../core/machines/graph';
 import type { InputResult } from '../core/simulation';
 import { WORKLOAD_NAMES, type WorkloadPreset } from '../core/engine/workload';
 import {
@@ -88,6 +89,12 @@ export type RecordingRequest = { id: number; type: 'recording' };
  * The page's "Download run data"; frames carry only tails and summaries.
  */
 export type ReportRequest = { id: number; type: 'report' };
+/**
+ * Asks for the graphs of the member, cluster-mode and relocation machines, read from their XState
+ * definitions here in the worker (viz/state-chart.ts `machineGraph`), so that the page draws the
+ * state charts without loading XState itself.
+ */
+export type MachinesRequest = { id: number; type: 'machines' };
 
 /** Every request the page can send. */
 export type SimRequest =
@@ -104,7 +111,8 @@ export type SimRequest =
 	| ForkRequest
 	| ResetRequest
 	| RecordingRequest
-	| ReportRequest;
+	| ReportRequest
+	| MachinesRequest;
 
 export type RequestType = SimRequest['type'];
 
@@ -122,7 +130,8 @@ export const REQUEST_TYPES: readonly RequestType[] = [
 	'fork',
 	'reset',
 	'recording',
-	'report'
+	'report',
+	'machines'
 ];
 
 /** A request before the client numbers it. */
@@ -192,6 +201,16 @@ export type ReportOk = {
 	report: RunReport;
 };
 
+/** The machines' graphs ({@link MachinesRequest}). */
+export type MachinesOk = {
+	id: number;
+	type: 'ok';
+	of: 'machines';
+	member: StateGraph;
+	clusterMode: StateGraph;
+	relocation: StateGraph;
+};
+
 export type OkResponse =
 	| LoadOk
 	| ApplyOk
@@ -206,7 +225,8 @@ export type OkResponse =
 	| ForkOk
 	| ResetOk
 	| RecordingOk
-	| ReportOk;
+	| ReportOk
+	| MachinesOk;
 
 /** The `ok` response that answers a request of type `T`. */
 export type OkFor<T extends RequestType> = Extract<OkResponse, { of: T }>;
@@ -900,6 +920,7 @@ export function parseRequest(data: unknown): Parsed {
 			case 'reset':
 			case 'recording':
 			case 'report':
+			case 'machines':
 				request = { id, type: t };
 				break;
 		}

@@ -10,7 +10,11 @@
 import { validateScenario } from '../core/config/scenario';
 import type { ScenarioResult } from '../core/config/scenario-types';
 import { buildInitialState } from '../core/model/build';
+import { clusterModeMachine } from '../core/machines/cluster-mode.machine';
+import { memberMachine } from '../core/machines/member.machine';
+import { relocationMachine } from '../core/machines/relocation.machine';
 import { reportOf } from '../core/report';
+import { machineGraph } from '../core/machines/graph';
 import { BUILTIN_IDS, loadBuiltin } from '../core/scenarios/index';
 import type { TimedInput } from '../core/sim/events';
 import {
@@ -159,6 +163,16 @@ export class SimHost {
 
 	private handle(r: SimRequest): OkResponse | ErrorResponse {
 		if (r.type === 'load') return this.load(r);
+		if (r.type === 'machines') {
+			return {
+				id: r.id,
+				type: 'ok',
+				of: 'machines',
+				member: machineGraph(memberMachine),
+				clusterMode: machineGraph(clusterModeMachine),
+				relocation: machineGraph(relocationMachine)
+			};
+		}
 		if (r.type === 'speed') {
 			this.advance();
 			this.speed = r.speed;

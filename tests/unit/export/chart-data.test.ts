@@ -22,7 +22,7 @@ import {
 import { exportFileName, fileNamePart, fileTime } from '$lib/export/file-name';
 import { convergenceFigures, type ConvergenceInput } from '$lib/viz/convergence';
 import type { TimelineRelocation } from '$lib/viz/quiesce-window';
-import { machineGraph } from '$lib/viz/state-chart';
+import { machineGraph } from '$lib/core/machines/graph';
 import { parseCsv } from './read-csv';
 
 const GiB = 2 ** 30 / 4096;

@@ -4,12 +4,12 @@ import { builtinJson } from '$lib/core/scenarios/index';
 import type { TimedInput } from '$lib/core/sim/events';
 import {
 	RUN_EXPORT_FORMAT,
-	readRunExport,
 	runExport,
 	runExportJson,
 	stableStringify,
 	type RunParts
 } from '$lib/export/json';
+import { readRunExport } from '$lib/export/json-read';
 import type { ScenarioJson } from '$lib/state/url-state';
 import { builtin, randomSource } from '../helpers';
 

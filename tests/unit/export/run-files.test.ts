@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runReport } from '$lib/core/report';
 import { CSV_BOM, LOG_COLUMNS, PASS_COLUMNS, PHASE_COLUMNS, phasesToCsv } from '$lib/export/csv';
-import { readRunExport } from '$lib/export/json';
+import { readRunExport } from '$lib/export/json-read';
 import { runFileText } from '$lib/export/run-files';
 import type { ReportOk } from '$lib/worker/protocol';
 import { builtin } from '../helpers';

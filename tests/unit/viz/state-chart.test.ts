@@ -14,12 +14,12 @@ import {
 	guardText,
 	layoutBadges,
 	layoutStateChart,
-	machineGraph,
 	type LaidOutEdge,
 	type Point,
 	type StateChartLayout,
 	type StateGraph
 } from '$lib/viz/state-chart';
+import { machineGraph } from '$lib/core/machines/graph';
 
 const machines = {
 	member: memberMachine,
