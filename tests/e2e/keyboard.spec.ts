@@ -151,6 +151,8 @@ test('the skip link is the first stop, shows when focused and moves the focus to
 }) => {
 	await page.goto('/');
 	await expect(mode(page, 'Stable')).toBeVisible();
+	// The running lab writes its link state into the hash about a second after it starts.
+	await expect(page).toHaveURL(/#v=1&/);
 	const skip = page.getByRole('link', { name: 'Skip to console' });
 	await page.keyboard.press('Tab');
 	await expect(skip).toBeFocused();
