@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { CompareRun } from '$lib/core/compare/compare';
 import { defaultSettings, PRESETS } from '$lib/core/compare/settings';
-import { CompareHost, COMPARE_FRAME_MS, type CompareHostEnv } from '$lib/worker/compare-host';
+import { CompareHost, type CompareHostEnv } from '$lib/worker/compare-host';
+import { FRAME_MS } from '$lib/worker/host-loop';
 import {
 	parseCompareRequest,
 	type CompareFrame,
@@ -131,7 +132,7 @@ describe('CompareHost', () => {
 	it('plays both sides on one clock: speed × wall time, the same for A and B', () => {
 		const h = harness();
 		expect(h.send({ type: 'load', settings: defaultSettings() })).toMatchObject({ of: 'load' });
-		h.advance(COMPARE_FRAME_MS);
+		h.advance(FRAME_MS);
 		expect(h.last()).toMatchObject({ now: 0, playing: false, done: false, generation: 1 });
 		h.send({ type: 'speed', speed: 100 });
 		h.send({ type: 'play' });
@@ -160,7 +161,7 @@ describe('CompareHost', () => {
 		expect(v.sides.b.phase).toBe('MovingMemory');
 		// Pause holds the clock.
 		h.send({ type: 'pause' });
-		h.advance(COMPARE_FRAME_MS);
+		h.advance(FRAME_MS);
 		const held = h.last().now;
 		expect(h.last().playing).toBe(false);
 		h.advance(500);
@@ -172,11 +173,11 @@ describe('CompareHost', () => {
 		const settings = PRESETS.find((p) => p.id === 'workload')!.settings;
 		h.send({ type: 'load', settings });
 		expect(h.send({ type: 'finish' })).toMatchObject({ of: 'finish' });
-		h.advance(COMPARE_FRAME_MS * 3);
+		h.advance(FRAME_MS * 3);
 		const done = h.last();
 		expect(done).toMatchObject({ done: true, playing: false, finishing: false });
 		expect(h.send({ type: 'reset' })).toMatchObject({ of: 'reset' });
-		h.advance(COMPARE_FRAME_MS);
+		h.advance(FRAME_MS);
 		expect(h.last()).toMatchObject({ now: 0, done: false, playing: false });
 		expect(h.last().generation).toBe(done.generation + 1);
 		expect(h.last().settings).toEqual(settings);
@@ -203,7 +204,7 @@ describe('CompareHost', () => {
 	it('sends no frame while nothing changes', () => {
 		const h = harness();
 		h.send({ type: 'load', settings: defaultSettings() });
-		h.advance(COMPARE_FRAME_MS * 2);
+		h.advance(FRAME_MS * 2);
 		const count = h.posted.filter((m) => m.type === 'frame').length;
 		h.advance(2_000);
 		expect(h.posted.filter((m) => m.type === 'frame').length).toBe(count);
