@@ -3,9 +3,8 @@
 // scenario, pause and play, type commands, inject and repair faults, crash and IPL a member)
 // needs no pointer. Locators only find things and read them; every action is a key press.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { member, mode } from './lab-page';
 
-const mode = (page: Page, name: string) => page.getByText(`Cluster mode ${name}`, { exact: true });
-const member = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
 const controls = (page: Page) => page.getByRole('group', { name: 'Simulation controls' });
 
 /** Presses `key` (Tab or Shift+Tab) until `target` has the focus. */

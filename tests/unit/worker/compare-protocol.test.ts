@@ -4,13 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { CompareRun } from '$lib/core/compare/compare';
 import { defaultSettings, PRESETS } from '$lib/core/compare/settings';
-import { CompareHost, type CompareHostEnv } from '$lib/worker/compare-host';
+import { CompareHost } from '$lib/worker/compare-host';
 import { FRAME_MS } from '$lib/worker/host-loop';
 import {
 	parseCompareRequest,
 	type CompareFrame,
 	type CompareWorkerMessage
 } from '$lib/worker/compare-protocol';
+import { drive } from './host-harness';
 
 describe('parseCompareRequest', () => {
 	it('accepts each request type', () => {
@@ -71,47 +72,14 @@ describe('parseCompareRequest', () => {
 
 /** A CompareHost whose wall clock and timers the test drives. */
 function harness() {
-	let wall = 0;
-	let next = 1;
-	const timers = new Map<number, { at: number; fn: () => void }>();
-	const posted: CompareWorkerMessage[] = [];
-	const env: CompareHostEnv = {
-		post: (m) => posted.push(m),
-		now: () => wall,
-		setTimer: (fn, ms) => {
-			const h = next++;
-			timers.set(h, { at: wall + ms, fn });
-			return h;
-		},
-		clearTimer: (h) => void timers.delete(h as number)
-	};
-	const host = new CompareHost(env);
-	let id = 1;
+	const h = drive<CompareWorkerMessage, CompareHost>((env) => new CompareHost(env));
 	return {
-		host,
-		posted,
-		send(body: Record<string, unknown>): CompareWorkerMessage {
-			const rid = id++;
-			host.receive({ ...body, id: rid });
-			const reply = posted.filter((m) => 'id' in m && m.id === rid).at(-1);
-			if (!reply) throw new Error(`no answer to ${JSON.stringify(body)}`);
-			return reply;
-		},
-		advance(ms: number) {
-			const end = wall + ms;
-			for (;;) {
-				const due = [...timers.entries()]
-					.filter(([, t]) => t.at <= end)
-					.sort((a, b) => a[1].at - b[1].at)[0];
-				if (!due) break;
-				timers.delete(due[0]);
-				wall = Math.max(wall, due[1].at);
-				due[1].fn();
-			}
-			wall = end;
-		},
+		...h,
 		last(): CompareFrame['view'] {
-			const f = posted.filter((m): m is CompareFrame => m.type === 'frame').at(-1);
+			const f = h.posted
+				.map((p) => p.message)
+				.filter((m): m is CompareFrame => m.type === 'frame')
+				.at(-1);
 			if (!f) throw new Error('no frame');
 			return f.view;
 		}
@@ -126,7 +94,7 @@ describe('CompareHost', () => {
 			message: 'no comparison is loaded: send a load request first'
 		});
 		h.host.receive('not a request');
-		expect(h.posted.at(-1)).toMatchObject({ id: null, type: 'error', field: null });
+		expect(h.posted.at(-1)?.message).toMatchObject({ id: null, type: 'error', field: null });
 	});
 
 	it('plays both sides on one clock: speed × wall time, the same for A and B', () => {
@@ -205,8 +173,8 @@ describe('CompareHost', () => {
 		const h = harness();
 		h.send({ type: 'load', settings: defaultSettings() });
 		h.advance(FRAME_MS * 2);
-		const count = h.posted.filter((m) => m.type === 'frame').length;
+		const count = h.posted.filter((p) => p.message.type === 'frame').length;
 		h.advance(2_000);
-		expect(h.posted.filter((m) => m.type === 'frame').length).toBe(count);
+		expect(h.posted.filter((p) => p.message.type === 'frame').length).toBe(count);
 	});
 });
