@@ -5,28 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-svelte';
 import { page } from 'vitest/browser';
 import '../../src/lib/ui/theme.css';
-import { linkShare } from '../../src/lib/core/engine/bandwidth';
-import { zvmPolicy } from '../../src/lib/core/engine/policy-zvm';
-import { createPrecopy } from '../../src/lib/core/engine/precopy';
-import { buildLink } from '../../src/lib/core/model/link';
 import ConvergenceChart from '../../src/lib/viz/ConvergenceChart.svelte';
+import { convergenceInput, report } from '../fixtures/convergence-run';
 
-const GiB = 2 ** 30 / 4096;
-const report = createPrecopy({
-	guestPages: GiB,
-	workload: 'database',
-	seed: 1,
-	bandwidthMBps: linkShare(buildLink('A', 'B', 1, 4)),
-	policy: zvmPolicy(),
-	guestStateMs: 100,
-	maxQuiesceMs: 10_000
-}).run();
-const props = {
-	passes: report.passes,
-	maxQuiesceMs: 10_000,
-	quiesceMs: report.quiesceMs,
-	width: 640
-};
+const props = { ...convergenceInput, width: 640 };
 
 const svg = () => document.querySelector<SVGSVGElement>('figure.convergence svg[role="img"]')!;
 

@@ -13,14 +13,10 @@
 // prefers-reduced-motion.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { charts, member, mode, relocations, setSpeed, typeCommand } from './lab-page';
 import { THEME_STORAGE_KEY, THEMES, type Theme } from '../../src/lib/ui/theme';
 
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-const mode = (page: Page, name: string) => page.getByText(`Cluster mode ${name}`, { exact: true });
-const member = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
-const relocations = (page: Page) => page.getByRole('region', { name: 'Relocations' });
-const charts = (page: Page) => page.getByRole('region', { name: 'Charts' });
 
 /** Opens the lab with a theme saved, as a returning reader would, and checks it is in force. */
 async function openLab(page: Page, theme: Theme, query = '') {
@@ -47,14 +43,6 @@ async function openPage(page: Page, theme: Theme, path: string) {
 async function openCompare(page: Page, theme: Theme) {
 	await openPage(page, theme, '/compare/');
 	await expect(page.getByRole('region', { name: /^Differences/ })).toBeVisible();
-}
-
-async function typeCommand(page: Page, on: string, text: string) {
-	await page.getByLabel('Member', { exact: true }).selectOption(on);
-	const command = page.getByLabel('Command', { exact: true });
-	await command.fill(text);
-	await command.press('Enter');
-	await expect(command).toHaveValue('');
 }
 
 /** Stops the simulation, so that axe reads one state rather than a page changing under it. */
@@ -95,7 +83,7 @@ for (const theme of THEMES) {
 		test('a relocation moving memory, with its page map', async ({ page }) => {
 			test.setTimeout(60_000);
 			await openLab(page, theme, '?scenario=itsossia');
-			await page.getByLabel('Speed', { exact: true }).selectOption('5');
+			await setSpeed(page, '5');
 			await typeCommand(page, 'ITSOSSI1', 'vmrelocate move itsolnx1 to itsossi2');
 			const card = relocations(page).getByRole('article', {
 				name: 'ITSOLNX1 ITSOSSI1 → ITSOSSI2'
@@ -113,7 +101,7 @@ for (const theme of THEMES) {
 
 		test('Safe mode after a crash, with a degraded link', async ({ page }) => {
 			await openLab(page, theme);
-			await page.getByLabel('Speed', { exact: true }).selectOption('100');
+			await setSpeed(page, '100');
 			const link = page.getByRole('article', { name: 'ITSOSSI5–ITSOSSI6' });
 			await link.getByRole('button', { name: 'Fail CHPID 40 of ITSOSSI5–ITSOSSI6' }).click();
 			await link.getByRole('button', { name: 'Fail CTC 4A80 on CHPID 50' }).click();
@@ -235,7 +223,7 @@ for (const theme of THEMES) {
 		}) => {
 			test.setTimeout(90_000);
 			await openLab(page, theme, '?scenario=itsossia');
-			await page.getByLabel('Speed', { exact: true }).selectOption('5');
+			await setSpeed(page, '5');
 			await typeCommand(page, 'ITSOSSI1', 'vmrelocate move itsolnx1 to itsossi2');
 			const card = relocations(page).getByRole('article', {
 				name: 'ITSOLNX1 ITSOSSI1 → ITSOSSI2'

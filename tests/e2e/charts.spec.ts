@@ -6,22 +6,11 @@
 // down here: the tests compare what the files hold with what the page shows.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
-
-const mode = (page: Page, name: string) => page.getByText(`Cluster mode ${name}`, { exact: true });
-const relocations = (page: Page) => page.getByRole('region', { name: 'Relocations' });
-const charts = (page: Page) => page.getByRole('region', { name: 'Charts' });
+import { charts, mode, relocations, setSpeed, typeCommand } from './lab-page';
 
 /** A file name that says the scenario, what and the simulated time. */
 const named = (what: string, ext: string) =>
 	new RegExp(`^quiesce-itsossia-${what}-t\\d+h\\d{2}m\\d{2}\\.\\d{3}s\\.${ext}$`);
-
-async function typeCommand(page: Page, on: string, text: string) {
-	await page.getByLabel('Member', { exact: true }).selectOption(on);
-	const command = page.getByLabel('Command', { exact: true });
-	await command.fill(text);
-	await command.press('Enter');
-	await expect(command).toHaveValue('');
-}
 
 /** Clicks `button` and returns the file it downloads, with its name and bytes. */
 async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
@@ -50,7 +39,7 @@ test('a relocation’s charts update live, show their tables and download as SVG
 	await expect(tab('Convergence')).toHaveAttribute('aria-selected', 'true');
 	await expect(area.getByText(/^No relocation yet\./)).toBeVisible();
 
-	await page.getByLabel('Speed', { exact: true }).selectOption('5');
+	await setSpeed(page, '5');
 	await typeCommand(page, 'ITSOSSI1', 'vmrelocate move itsolnx1 to itsossi2');
 	const card = relocations(page).getByRole('article', { name: 'ITSOLNX1 ITSOSSI1 → ITSOSSI2' });
 	await expect(card.getByText('Moving Memory', { exact: true })).toBeVisible();

@@ -5,9 +5,9 @@
 // a discard undone. Roles, labels and visible text only.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { mode } from './lab-page';
 import { validateScenario } from '../../src/lib/core/config/scenario';
 
-const mode = (page: Page, name: string) => page.getByText(`Cluster mode ${name}`, { exact: true });
 const card = (page: Page, title: string) => page.getByRole('article', { name: title });
 const problems = (page: Page) => page.getByRole('heading', { level: 2, name: /problem/ });
 const importInput = (page: Page) => page.getByLabel('Import a scenario file');

@@ -4,23 +4,10 @@
 // clicking the parts of the topology, and a link's CTC count and a guest's workload changed
 // while the simulation runs. Roles, labels and visible text only.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { events, member, openLab, relocations, setSpeed } from './lab-page';
 
-const member = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
-const mode = (page: Page, name: string) => page.getByText(`Cluster mode ${name}`, { exact: true });
-const relocations = (page: Page) => page.getByRole('region', { name: 'Relocations' });
-const events = (page: Page) => page.getByRole('list', { name: 'Events, newest first' });
 const topologyItem = (page: Page, name: string | RegExp) =>
 	page.getByRole('group', { name: /^Topology of SSI cluster / }).getByRole('button', { name });
-
-async function openLab(page: Page, scenario: string) {
-	await page.goto(`/?scenario=${scenario}`);
-	await expect(mode(page, 'Stable')).toBeVisible();
-}
-
-async function speed(page: Page, value: string) {
-	await page.getByLabel('Speed', { exact: true }).selectOption(value);
-	await expect(page.getByLabel('Speed', { exact: true })).toHaveValue(value);
-}
 
 /** The drag handle of a guest on a member card: its name. */
 function guest(page: Page, on: string, user: string): Locator {
@@ -36,8 +23,8 @@ test('dragging a guest onto another member tests it, moves it, and it ends up on
 	page
 }) => {
 	test.setTimeout(60_000);
-	await openLab(page, 'itsossia');
-	await speed(page, '100');
+	await openLab(page, '?scenario=itsossia');
+	await setSpeed(page, '100');
 	await guest(page, 'ITSOSSI1', 'ITSOLNX1').dragTo(member(page, 'ITSOSSI2'));
 
 	// The lab typed the TEST, and then the MOVE, on the guest's own member.
@@ -68,8 +55,8 @@ test('dragging a guest onto another member tests it, moves it, and it ends up on
 });
 
 test('a guest dropped on a member in the topology relocates there too', async ({ page }) => {
-	await openLab(page, 'itsossia');
-	await speed(page, '5');
+	await openLab(page, '?scenario=itsossia');
+	await setSpeed(page, '5');
 	await guest(page, 'ITSOSSI2', 'ITSOLNX2').dragTo(topologyItem(page, /^Member ITSOSSI4 /));
 	await expect(
 		relocations(page).getByRole('article', { name: 'ITSOLNX2 ITSOSSI2 → ITSOSSI4' })
@@ -82,7 +69,7 @@ test('a guest dropped on a member in the topology relocates there too', async ({
 test('during a drag every member says whether it takes the guest; an ineligible guest shows its reasons', async ({
 	page
 }) => {
-	await openLab(page, 'a14-cms-guest');
+	await openLab(page, '?scenario=a14-cms-guest');
 	await page.getByRole('button', { name: 'Crash ITSOSSI3 (abend)' }).click();
 	await expect(member(page, 'ITSOSSI3').getByText('State Down', { exact: true })).toBeVisible();
 	// Held still, so that no other change takes the status line meanwhile.
@@ -131,8 +118,8 @@ test('from the keyboard: a guest’s Relocate menu lists the other members and r
 	page
 }) => {
 	test.setTimeout(60_000);
-	await openLab(page, 'itsossia');
-	await speed(page, '100');
+	await openLab(page, '?scenario=itsossia');
+	await setSpeed(page, '100');
 	const button = page.getByRole('button', { name: 'Relocate ITSOLNX3', exact: true });
 	await button.focus();
 	await page.keyboard.press('Enter');
@@ -167,7 +154,7 @@ test('from the keyboard: a guest’s Relocate menu lists the other members and r
 test('a down member is offered in the Relocate menu but cannot be chosen, and says why', async ({
 	page
 }) => {
-	await openLab(page, 'itsossib');
+	await openLab(page, '?scenario=itsossib');
 	await page.getByRole('button', { name: 'Crash ITSOSSI6 (abend)' }).click();
 	await expect(member(page, 'ITSOSSI6').getByText('State Down', { exact: true })).toBeVisible();
 	await page.getByRole('button', { name: 'Relocate LNXSU11', exact: true }).click();
@@ -187,7 +174,7 @@ test('a down member is offered in the Relocate menu but cannot be chosen, and sa
 test('clicking a CTC, then a CHPID, in the topology fails it and the link capacity drops', async ({
 	page
 }) => {
-	await openLab(page, 'itsossib');
+	await openLab(page, '?scenario=itsossib');
 	const card = page.getByRole('article', { name: 'ITSOSSI5–ITSOSSI6' });
 	await expect(card.getByText('700 MB/s', { exact: true })).toBeVisible();
 
@@ -214,7 +201,7 @@ test('clicking a CTC, then a CHPID, in the topology fails it and the link capaci
 test('the topology is one Tab stop: arrow keys move between its parts, Enter opens a part’s menu', async ({
 	page
 }) => {
-	await openLab(page, 'itsossib');
+	await openLab(page, '?scenario=itsossib');
 	await page.getByRole('button', { name: 'Pause', exact: true }).click();
 	const first = topologyItem(page, /^Member ITSOSSI5 /);
 	await first.focus();
@@ -252,9 +239,9 @@ test('while a relocation runs: more CTCs carry more, and the guest’s workload 
 	page
 }) => {
 	test.setTimeout(60_000);
-	await openLab(page, 'itsossib');
+	await openLab(page, '?scenario=itsossib');
 	// Slowly: the 4 GiB guest takes about 6 simulated seconds, 24 s here, to move.
-	await speed(page, '0.25');
+	await setSpeed(page, '0.25');
 	const card = page.getByRole('article', { name: 'ITSOSSI5–ITSOSSI6' });
 	await expect(card).toContainText('No memory moving');
 	await page.getByRole('button', { name: 'Relocate LNXSU11', exact: true }).click();
@@ -313,7 +300,7 @@ test('under prefers-reduced-motion the traffic holds still but still shows its r
 	page
 }) => {
 	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await openLab(page, 'itsossib');
+	await openLab(page, '?scenario=itsossib');
 	await page.getByRole('button', { name: 'Relocate LNXSU11', exact: true }).click();
 	await page.getByRole('menuitem', { name: /^to ITSOSSI6/ }).click();
 	const flow = page.locator('svg.topology path.flow');

@@ -3,9 +3,8 @@
 // scenario, pause and play, type commands, inject and repair faults, crash and IPL a member)
 // needs no pointer. Locators only find things and read them; every action is a key press.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { member, mode } from './lab-page';
 
-const mode = (page: Page, name: string) => page.getByText(`Cluster mode ${name}`, { exact: true });
-const member = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
 const controls = (page: Page) => page.getByRole('group', { name: 'Simulation controls' });
 
 /** Presses `key` (Tab or Shift+Tab) until `target` has the focus. */
@@ -151,6 +150,8 @@ test('the skip link is the first stop, shows when focused and moves the focus to
 }) => {
 	await page.goto('/');
 	await expect(mode(page, 'Stable')).toBeVisible();
+	// The running lab writes its link state into the hash about a second after it starts.
+	await expect(page).toHaveURL(/#v=1&/);
 	const skip = page.getByRole('link', { name: 'Skip to console' });
 	// The lab writes its link state into the hash once it runs.
 	await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v=1&/);

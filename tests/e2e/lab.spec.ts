@@ -2,34 +2,20 @@
 // text on screen. The simulation runs in its worker; tests speed it up or step it instead
 // of waiting for real seconds.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-
-/** A member's card, found by its heading. */
-const member = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
-/** The member's own state line ("State Joined"). */
-const stateOf = (page: Page, name: string, state: string) =>
-	member(page, name).getByText(`State ${state}`, { exact: true });
-/** The cluster mode in the banner ("Cluster mode Stable"). */
-const mode = (page: Page, name: string) => page.getByText(`Cluster mode ${name}`, { exact: true });
-
-async function openLab(page: Page, query = '') {
-	await page.goto(`/${query}`);
-	await expect(mode(page, 'Stable')).toBeVisible();
-}
+import { clock, member, mode, openLab, setSpeed, stateOf } from './lab-page';
 
 /** Runs simulated time fast, so that cross-system timeouts (10 s) pass in a tenth of a second. */
 async function fastForward(page: Page) {
-	await page.getByLabel('Speed', { exact: true }).selectOption('100');
-	await expect(page.getByLabel('Speed', { exact: true })).toHaveValue('100');
+	await setSpeed(page, '100');
 }
 
 /** Clicks Step (one simulated event at a time) until `target` shows. */
 async function stepUntil(page: Page, target: Locator, maxSteps = 20) {
-	const clock = page.getByText(/^\d+:\d{2}\.\d{3} elapsed$/);
 	for (let i = 0; i < maxSteps; i++) {
 		if (await target.isVisible()) return;
-		const before = (await clock.textContent()) ?? '';
+		const before = (await clock(page).textContent()) ?? '';
 		await page.getByRole('button', { name: 'Step', exact: true }).click();
-		await expect(clock).not.toHaveText(before);
+		await expect(clock(page)).not.toHaveText(before);
 	}
 	await expect(target).toBeVisible({ timeout: 1 });
 }

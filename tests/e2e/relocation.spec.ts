@@ -3,11 +3,7 @@
 // while the simulation plays. The figures the engine computes (pass counts, pages, times) are
 // never written down here: the tests check that they move the right way and read the strings.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-
-const member = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
-const mode = (page: Page, name: string) => page.getByText(`Cluster mode ${name}`, { exact: true });
-const clock = (page: Page) => page.getByText(/^\d+:\d{2}\.\d{3} elapsed$/);
-const relocations = (page: Page) => page.getByRole('region', { name: 'Relocations' });
+import { clock, member, mode, relocations, setSpeed, typeCommand } from './lab-page';
 
 /** What STATUS prints while a relocation runs, and the outcomes once it has ended. */
 const STATUS = /^(Creating Skel|Moving Memory|Moving Guest|Final Mem Copy|Resuming|Cleaning Up)$/;
@@ -33,14 +29,6 @@ async function readCard(card: Locator) {
 	};
 }
 
-async function typeCommand(page: Page, on: string, text: string) {
-	await page.getByLabel('Member', { exact: true }).selectOption(on);
-	const command = page.getByLabel('Command', { exact: true });
-	await command.fill(text);
-	await command.press('Enter');
-	await expect(command).toHaveValue('');
-}
-
 test('a VMRELOCATE MOVE typed on the console moves the guest live, pass by pass, while the page stays responsive', async ({
 	page
 }) => {
@@ -51,7 +39,7 @@ test('a VMRELOCATE MOVE typed on the console moves the guest live, pass by pass,
 	await expect(member(page, 'ITSOSSI1').getByText('ITSOLNX1', { exact: true })).toBeVisible();
 	await expect(member(page, 'ITSOSSI2').getByText('ITSOLNX1', { exact: true })).toHaveCount(0);
 
-	await page.getByLabel('Speed', { exact: true }).selectOption('5');
+	await setSpeed(page, '5');
 	await typeCommand(page, 'ITSOSSI1', 'vmrelocate move itsolnx1 to itsossi2');
 	const output = page.getByRole('log', { name: 'Console output of ITSOSSI1' });
 	await expect(output).toContainText('Relocation of ITSOLNX1 from ITSOSSI1 to ITSOSSI2 started');
@@ -162,7 +150,7 @@ test('a relocation that exceeds MAXQUIESCE is cancelled and the guest stays on t
 }) => {
 	test.setTimeout(90_000);
 	await page.goto('/?scenario=a17-maxquiesce');
-	await page.getByLabel('Speed', { exact: true }).selectOption('10');
+	await setSpeed(page, '10');
 	// The scenario's script issues the MOVE (000 App. A.1.7) a few seconds in.
 	const card = relocationCard(page, 'LNXSU11', 'ITSOSSI5', 'ITSOSSI6');
 	await expect(card.getByText('Moving Memory', { exact: true })).toBeVisible({ timeout: 20_000 });

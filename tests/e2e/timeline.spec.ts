@@ -4,12 +4,8 @@
 // drops the recorded future; a copied link reopens the lab at the same moment in another page;
 // a garbage link gets a clear alert and a working default scenario.
 import { expect, test, type Page } from '@playwright/test';
+import { clock, member, mode, setSpeed, stateOf } from './lab-page';
 
-const mode = (page: Page, name: string) => page.getByText(`Cluster mode ${name}`, { exact: true });
-const clock = (page: Page) => page.getByText(/^\d+:\d{2}\.\d{3} elapsed$/);
-const member = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
-const stateOf = (page: Page, name: string, state: string) =>
-	member(page, name).getByText(`State ${state}`, { exact: true });
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const slider = (page: Page) => page.getByRole('slider', { name: 'Timeline' });
 const pastNotice = (page: Page) =>
@@ -157,7 +153,7 @@ test('playing from the past repeats the recorded run; a fork discards the record
 	await slider(page).press('Home');
 	await expect(stateOf(page, 'ITSOSSI6', 'Joined')).toBeVisible();
 	await expect(page.getByText(/^Latest /)).toHaveText(latest);
-	await page.getByLabel('Speed', { exact: true }).selectOption('10');
+	await setSpeed(page, '10');
 	await button(page, 'Play').click();
 	await expect(stateOf(page, 'ITSOSSI6', 'Down')).toBeVisible();
 	await button(page, 'Pause').click();

@@ -20,7 +20,7 @@ import {
 	type TimelineRelocation
 } from '../viz/quiesce-window';
 import type { ActiveMarker, StateGraph } from '../viz/state-chart';
-import { toCsv, type CsvCell } from './csv';
+import { RELOCATION_COLUMNS, relocationCells, toCsv, type CsvCell } from './csv';
 import { stableStringify } from './json';
 
 export const CHART_EXPORT_FORMAT = 'quiesce-chart';
@@ -131,11 +131,7 @@ export function convergenceData(
 
 /** Columns of {@link quiesceWindowData}. */
 export const QUIESCE_WINDOW_COLUMNS = [
-	'relocation',
-	'user',
-	'from',
-	'to',
-	'outcome',
+	...RELOCATION_COLUMNS,
 	'phase',
 	'startMs',
 	'endMs',
@@ -171,11 +167,7 @@ export function quiesceWindowData(
 		for (const s of phaseSpans(rel, nowMs)) {
 			const lane = PHASE_LANES.find((l) => l.phase === s.phase);
 			rows.push([
-				rel.id,
-				rel.user,
-				rel.from,
-				rel.to,
-				rel.outcome,
+				...relocationCells(rel),
 				s.phase,
 				s.startMs,
 				s.endMs,

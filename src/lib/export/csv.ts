@@ -46,13 +46,12 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
 	return out;
 }
 
+/** The columns that name a relocation, first in every table of relocations ({@link relocationCells}). */
+export const RELOCATION_COLUMNS = ['relocation', 'user', 'from', 'to', 'outcome'] as const;
+
 /** Columns of {@link runToCsv}. */
 export const PASS_COLUMNS = [
-	'relocation',
-	'user',
-	'from',
-	'to',
-	'outcome',
+	...RELOCATION_COLUMNS,
 	'pass',
 	'pages',
 	'startMs',
@@ -77,16 +76,7 @@ export function runToCsv(report: Pick<RunReport, 'relocations'>): string {
 }
 
 /** Columns of {@link phasesToCsv}. */
-export const PHASE_COLUMNS = [
-	'relocation',
-	'user',
-	'from',
-	'to',
-	'outcome',
-	'phase',
-	'startMs',
-	'endMs'
-] as const;
+export const PHASE_COLUMNS = [...RELOCATION_COLUMNS, 'phase', 'startMs', 'endMs'] as const;
 
 /**
  * The relocations of a run report, one row per phase: Eligibility from the MOVE, then each
@@ -108,7 +98,10 @@ export function phasesToCsv(report: Pick<RunReport, 'relocations'>): string {
 	return toCsv(PHASE_COLUMNS, rows);
 }
 
-function relocationCells(r: RelocationReport): CsvCell[] {
+/** A relocation's {@link RELOCATION_COLUMNS}: its id, user, source, destination and outcome. */
+export function relocationCells(
+	r: Pick<RelocationReport, 'id' | 'user' | 'from' | 'to' | 'outcome'>
+): CsvCell[] {
 	return [r.id, r.user, r.from, r.to, r.outcome];
 }
 

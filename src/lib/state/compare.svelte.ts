@@ -11,54 +11,31 @@ import {
 } from '../worker/compare-client';
 import type { CompareView } from '../worker/compare-protocol';
 import { narrateCompare } from './compare-narration';
+import { WorkerSession } from './worker-session.svelte';
 
-export class CompareSession {
+export class CompareSession extends WorkerSession<CompareClient> {
 	/** The latest frame, or null before the first one. Replaced whole, never mutated. */
 	view = $state.raw<CompareView | null>(null);
-	/** The latest narration for the polite status region. */
-	announcement = $state('');
-	/** The last problem to show (a refused request, a failed worker), or null. */
-	problem = $state<string | null>(null);
 
-	#client: CompareClient | null = null;
-	#unsubscribe: (() => void)[] = [];
-
-	/** Starts the worker. Safe to call more than once. */
-	start(): void {
-		if (this.#client) return;
-		const client = createCompareClient();
-		this.#client = client;
-		this.#unsubscribe.push(
-			client.subscribe((view) => {
-				const said = narrateCompare(this.view, view);
-				if (said) this.announcement = said;
-				this.view = view;
-			}),
-			client.onProblem((message) => (this.problem = message))
-		);
+	constructor() {
+		super('the compare worker is not started');
 	}
 
-	/** Stops the worker and forgets it. */
-	stop(): void {
-		for (const u of this.#unsubscribe) u();
-		this.#unsubscribe = [];
-		this.#client?.terminate();
-		this.#client = null;
+	protected connect(): CompareClient {
+		return createCompareClient();
 	}
 
-	get client(): CompareClient {
-		if (!this.#client) throw new Error('the compare worker is not started');
-		return this.#client;
+	protected listen(client: CompareClient): () => void {
+		return client.subscribe((view) => {
+			const said = narrateCompare(this.view, view);
+			if (said) this.announcement = said;
+			this.view = view;
+		});
 	}
 
-	async #try(run: () => Promise<unknown>): Promise<boolean> {
-		try {
-			await run();
-			return true;
-		} catch (e) {
-			this.problem = e instanceof Error ? e.message : String(e);
-			return false;
-		}
+	/** Sends a request; false (with {@link problem} set) when it was refused. */
+	async #send(run: () => Promise<object>): Promise<boolean> {
+		return (await this.attempt(run)) !== null;
 	}
 
 	/**
@@ -72,29 +49,25 @@ export class CompareSession {
 	}
 
 	play(): Promise<boolean> {
-		return this.#try(() => this.client.request({ type: 'play' }));
+		return this.#send(() => this.client.request({ type: 'play' }));
 	}
 
 	pause(): Promise<boolean> {
-		return this.#try(() => this.client.request({ type: 'pause' }));
+		return this.#send(() => this.client.request({ type: 'pause' }));
 	}
 
 	setSpeed(speed: number): Promise<boolean> {
-		return this.#try(() => this.client.request({ type: 'speed', speed }));
+		return this.#send(() => this.client.request({ type: 'speed', speed }));
 	}
 
 	/** Back to time 0 of the same comparison, paused. */
 	reset(): Promise<boolean> {
-		return this.#try(() => this.client.request({ type: 'reset' }));
+		return this.#send(() => this.client.request({ type: 'reset' }));
 	}
 
 	/** Runs to the end as fast as the worker can. */
 	finish(): Promise<boolean> {
-		return this.#try(() => this.client.request({ type: 'finish' }));
-	}
-
-	dismissProblem(): void {
-		this.problem = null;
+		return this.#send(() => this.client.request({ type: 'finish' }));
 	}
 }
 

@@ -22,6 +22,7 @@ import type {
 } from '../worker/protocol';
 import { mergeTail } from '../worker/tail';
 import { relocationNarration } from './relocation-narration';
+import { WorkerSession } from './worker-session.svelte';
 
 /**
  * Narrates what changed between two frames: member states, the cluster mode, and relocations
@@ -80,17 +81,13 @@ function changeNarration(before: SimView, after: SimView): string[] {
 	return parts;
 }
 
-export class SimSession {
+export class SimSession extends WorkerSession<SimClient> {
 	/** The latest frame, or null before the first one. Replaced whole (never mutated). */
 	view = $state.raw<SimView | null>(null);
 	/** The console/log tail, merged from the frames' tails (frames omit it when it has not changed). */
 	tail = $state.raw<TailView | null>(null);
 	/** The latest page-map image of the watched relocation (kept after its transfer ends). */
 	pageMap = $state.raw<PageMapImage | null>(null);
-	/** The latest narration for the polite status region. */
-	announcement = $state('');
-	/** The last problem to show the user (a refused request, a failed worker), or null. */
-	problem = $state<string | null>(null);
 	/** Logged event times for the timeline (frames carry them only when they change). */
 	ticks = $state.raw<number[]>([]);
 	/**
@@ -99,62 +96,36 @@ export class SimSession {
 	 */
 	histories = $state.raw<ReadonlyMap<number, RelocationHistory>>(NO_HISTORIES);
 
-	#client: SimClient | null = null;
-	#unsubscribe: (() => void)[] = [];
-
-	/** Starts the worker. Safe to call more than once. */
-	start(): void {
-		if (this.#client) return;
-		const client = createSimClient();
-		this.#client = client;
-		this.#unsubscribe.push(
-			client.subscribe((view, frame) => {
-				const said = narrate(this.view, view);
-				if (said) this.announcement = said;
-				const before = this.view;
-				const jumped =
-					before !== null &&
-					(before.generation !== view.generation ||
-						before.timeline.revision !== view.timeline.revision);
-				// After a load or a jump the old image is of another moment; a moving one is resent.
-				if (jumped) this.pageMap = null;
-				if (view.timeline.ticks) this.ticks = view.timeline.ticks;
-				if (view.tail) this.tail = mergeTail(this.tail, view.tail);
-				const histories = mergeHistories(this.histories, view.histories, view.relocations);
-				if (histories !== this.histories) this.histories = histories;
-				if (frame) {
-					const read = readPageMap(frame);
-					if (read.ok) this.pageMap = read.image;
-					else this.problem = read.error;
-				}
-				this.view = view;
-			}),
-			client.onProblem((message) => (this.problem = message))
-		);
+	constructor() {
+		super('the simulation is not started');
 	}
 
-	/** Stops the worker and forgets it. */
-	stop(): void {
-		for (const u of this.#unsubscribe) u();
-		this.#unsubscribe = [];
-		this.#client?.terminate();
-		this.#client = null;
+	protected connect(): SimClient {
+		return createSimClient();
 	}
 
-	get client(): SimClient {
-		if (!this.#client) throw new Error('the simulation is not started');
-		return this.#client;
-	}
-
-	/** Runs a request, turning a refusal into {@link problem} (and `null`) instead of a throw. */
-	async #try<T>(run: () => Promise<T>): Promise<T | null> {
-		try {
-			const value = await run();
-			return value;
-		} catch (e) {
-			this.problem = e instanceof Error ? e.message : String(e);
-			return null;
-		}
+	protected listen(client: SimClient): () => void {
+		return client.subscribe((view, frame) => {
+			const said = narrate(this.view, view);
+			if (said) this.announcement = said;
+			const before = this.view;
+			const jumped =
+				before !== null &&
+				(before.generation !== view.generation ||
+					before.timeline.revision !== view.timeline.revision);
+			// After a load or a jump the old image is of another moment; a moving one is resent.
+			if (jumped) this.pageMap = null;
+			if (view.timeline.ticks) this.ticks = view.timeline.ticks;
+			if (view.tail) this.tail = mergeTail(this.tail, view.tail);
+			const histories = mergeHistories(this.histories, view.histories, view.relocations);
+			if (histories !== this.histories) this.histories = histories;
+			if (frame) {
+				const read = readPageMap(frame);
+				if (read.ok) this.pageMap = read.image;
+				else this.problem = read.error;
+			}
+			this.view = view;
+		});
 	}
 
 	/**
@@ -183,7 +154,7 @@ export class SimSession {
 	 * given in the past, forked the run), or null if the request was refused.
 	 */
 	apply(input: SimInput): Promise<ApplyOk | null> {
-		return this.#try(async () => {
+		return this.attempt(async () => {
 			const r = await this.client.request({ type: 'apply', input });
 			if (!r.result.ok) this.problem = r.result.lines.join(' ');
 			return r;
@@ -196,45 +167,45 @@ export class SimSession {
 	}
 
 	async play(): Promise<void> {
-		await this.#try(() => this.client.request({ type: 'play' }));
+		await this.attempt(() => this.client.request({ type: 'play' }));
 	}
 
 	async pause(): Promise<void> {
-		await this.#try(() => this.client.request({ type: 'pause' }));
+		await this.attempt(() => this.client.request({ type: 'pause' }));
 	}
 
 	async setSpeed(speed: number): Promise<void> {
-		await this.#try(() => this.client.request({ type: 'speed', speed }));
+		await this.attempt(() => this.client.request({ type: 'speed', speed }));
 	}
 
 	/** Runs the next pending event; pauses playback. */
 	async step(): Promise<void> {
-		await this.#try(() => this.client.request({ type: 'step' }));
+		await this.attempt(() => this.client.request({ type: 'step' }));
 	}
 
 	/** Goes back to the previous logged event, exactly; pauses playback. */
 	async stepBack(): Promise<void> {
-		await this.#try(() => this.client.request({ type: 'stepBack' }));
+		await this.attempt(() => this.client.request({ type: 'stepBack' }));
 	}
 
 	/** Shows simulated time `t` (0 to the latest reached) exactly as the run had it. */
 	async seek(t: number): Promise<void> {
-		await this.#try(() => this.client.request({ type: 'seek', t }));
+		await this.attempt(() => this.client.request({ type: 'seek', t }));
 	}
 
 	/** Discards the recorded future: the run goes on live from the time shown. */
 	async fork(): Promise<void> {
-		await this.#try(() => this.client.request({ type: 'fork' }));
+		await this.attempt(() => this.client.request({ type: 'fork' }));
 	}
 
 	/** Starts the scenario over at time 0, with nothing recorded. */
 	async reset(): Promise<void> {
-		await this.#try(() => this.client.request({ type: 'reset' }));
+		await this.attempt(() => this.client.request({ type: 'reset' }));
 	}
 
 	/** The inputs applied up to the time shown, the seed and the speed: what a link records. */
 	recording(): Promise<RecordingOk | null> {
-		return this.#try(() => this.client.request({ type: 'recording' }));
+		return this.attempt(() => this.client.request({ type: 'recording' }));
 	}
 
 	/**
@@ -242,26 +213,22 @@ export class SimSession {
 	 * recording that replays it, for "Download run data"; null if the request was refused.
 	 */
 	report(): Promise<ReportOk | null> {
-		return this.#try(() => this.client.request({ type: 'report' }));
+		return this.attempt(() => this.client.request({ type: 'report' }));
 	}
 
 	/** The member, cluster-mode and relocation machines' graphs, for the state charts; null if refused. */
 	machines(): Promise<MachinesOk | null> {
-		return this.#try(() => this.client.request({ type: 'machines' }));
+		return this.attempt(() => this.client.request({ type: 'machines' }));
 	}
 
 	/** Chooses the relocation whose page map frames carry; null: the most recent moving memory. */
 	async watch(relocation: number | null): Promise<void> {
-		await this.#try(() => this.client.request({ type: 'watch', relocation }));
+		await this.attempt(() => this.client.request({ type: 'watch', relocation }));
 	}
 
 	/** Advances simulated time by `ms`. */
 	async runFor(ms: number): Promise<void> {
-		await this.#try(() => this.client.request({ type: 'runFor', ms }));
-	}
-
-	dismissProblem(): void {
-		this.problem = null;
+		await this.attempt(() => this.client.request({ type: 'runFor', ms }));
 	}
 }
 

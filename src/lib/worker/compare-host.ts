@@ -15,73 +15,60 @@ import {
 	type CompareWorkerMessage
 } from './compare-protocol';
 import { compareView } from './compare-view';
+import {
+	answer,
+	FRAME_MS,
+	FrameGate,
+	MAX_TICK_GAP_MS,
+	PlayClock,
+	type HostTimers
+} from './host-loop';
+import { errorText } from './messages';
 
-/** Wall-clock interval between playback ticks and the shortest gap between frames (~30/s). */
-export const COMPARE_FRAME_MS = 33;
-/** Longest wall-clock gap one tick turns into simulated time (a throttled tab resumes calmly). */
-export const COMPARE_MAX_GAP_MS = 250;
 /** Wall-clock budget of one tick while running to the end: the worker stays responsive. */
 export const FINISH_BUDGET_MS = 25;
 /** Simulated time per step while running to the end. */
 export const FINISH_STEP_MS = 250;
 
-export interface CompareHostEnv {
+export interface CompareHostEnv extends HostTimers {
 	post(message: CompareWorkerMessage): void;
-	/** Wall-clock ms (performance.now in the worker). */
-	now(): number;
-	setTimer(fn: () => void, ms: number): unknown;
-	clearTimer(handle: unknown): void;
 }
 
 export class CompareHost {
 	private run: CompareRun | null = null;
 	private generation = 0;
 	private frame = 0;
-	private playing = false;
 	private finishing = false;
-	private speed = 1;
-	/** Fraction of a simulated millisecond not yet run (the clock moves in whole ms). */
-	private carry = 0;
-	private lastWall = 0;
-	private tickTimer: unknown = null;
-	private frameTimer: unknown = null;
-	private lastFrameWall = -Infinity;
+	private readonly clock: PlayClock;
+	private readonly frames: FrameGate;
 	private lastKey = '';
 
-	constructor(private env: CompareHostEnv) {}
+	constructor(private env: CompareHostEnv) {
+		this.clock = new PlayClock(env, MAX_TICK_GAP_MS);
+		this.frames = new FrameGate(env, FRAME_MS, () => this.flush());
+	}
 
 	/** Handles one raw message from the page. Never throws. */
 	receive(data: unknown): void {
-		const parsed = parseCompareRequest(data);
-		if (!parsed.ok) {
-			this.env.post(parsed.error);
-			return;
-		}
-		const r = parsed.request;
-		let reply: CompareOk | CompareError;
-		try {
-			reply = this.handle(r);
-		} catch (e) {
-			// A fault in the core must not take the page's comparison down with it.
-			this.stop();
-			reply = {
-				id: r.id,
-				type: 'error',
-				field: null,
-				message: `the comparison failed on this ${r.type} request: ${e instanceof Error ? e.message : String(e)}`
-			};
-		}
+		const reply = answer(
+			data,
+			parseCompareRequest,
+			(r) => this.handle(r),
+			(r, thrown) => {
+				// A fault in the core must not take the page's comparison down with it.
+				this.stop();
+				return `the comparison failed on this ${r.type} request: ${thrown}`;
+			}
+		);
 		// The frame goes first when it may, so the page sees the effect no later than the answer.
-		if (reply.type === 'ok' && this.env.now() - this.lastFrameWall >= COMPARE_FRAME_MS)
-			this.flush();
+		if (reply.type === 'ok' && this.frames.open()) this.flush();
 		this.env.post(reply);
 	}
 
 	/** Stops timers (the worker is being terminated, or a test is over). */
 	dispose(): void {
 		this.stop();
-		if (this.frameTimer !== null) this.env.clearTimer(this.frameTimer);
-		this.frameTimer = null;
+		this.frames.cancel();
 		this.run?.dispose();
 		this.run = null;
 	}
@@ -90,8 +77,8 @@ export class CompareHost {
 		if (r.type === 'load') return this.load(r.id, r.settings, r.play === true);
 		if (r.type === 'speed') {
 			this.advance();
-			this.speed = r.speed;
-			this.markDirty();
+			this.clock.speed = r.speed;
+			this.frames.request();
 			return { id: r.id, type: 'ok', of: 'speed', speed: r.speed };
 		}
 		const run = this.run;
@@ -106,12 +93,12 @@ export class CompareHost {
 			case 'play':
 				this.finishing = false;
 				if (!run.done) this.start();
-				this.markDirty();
+				this.frames.request();
 				return { id: r.id, type: 'ok', of: 'play' };
 			case 'pause':
 				this.advance();
 				this.stop();
-				this.markDirty();
+				this.frames.request();
 				return { id: r.id, type: 'ok', of: 'pause' };
 			case 'reset':
 				this.stop();
@@ -123,7 +110,7 @@ export class CompareHost {
 					this.finishing = true;
 					this.start();
 				}
-				this.markDirty();
+				this.frames.request();
 				return { id: r.id, type: 'ok', of: 'finish' };
 		}
 	}
@@ -142,96 +129,67 @@ export class CompareHost {
 		this.run = next;
 		// Frames of the run before (another comparison, or this one before a reset) are stale.
 		this.generation++;
-		this.carry = 0;
 		this.lastKey = '';
-		this.markDirty();
+		this.frames.request();
 	}
 
 	private start(): void {
-		this.playing = true;
-		this.lastWall = this.env.now();
+		this.clock.start();
 		this.scheduleTick();
 	}
 
 	private stop(): void {
-		this.playing = false;
+		this.clock.stop();
 		this.finishing = false;
-		this.carry = 0;
-		if (this.tickTimer !== null) this.env.clearTimer(this.tickTimer);
-		this.tickTimer = null;
 	}
 
 	/** Runs the shared clock up to the wall clock (while playing), or a budget's worth to the end. */
 	private advance(): void {
-		const wall = this.env.now();
 		const run = this.run;
-		if (this.playing && run) {
-			if (this.finishing) {
-				const until = wall + FINISH_BUDGET_MS;
-				while (!run.done && this.env.now() < until) run.advanceTo(run.nowMs + FINISH_STEP_MS);
-			} else {
-				const gap = Math.min(Math.max(0, wall - this.lastWall), COMPARE_MAX_GAP_MS);
-				this.carry += gap * this.speed;
-				const whole = Math.floor(this.carry);
-				this.carry -= whole;
-				if (whole > 0) run.advanceTo(run.nowMs + whole);
-			}
-			if (run.done) this.stop();
+		if (this.finishing && this.clock.playing && run) {
+			const until = this.clock.mark() + FINISH_BUDGET_MS;
+			while (!run.done && this.env.now() < until) run.advanceTo(run.nowMs + FINISH_STEP_MS);
+		} else {
+			const whole = this.clock.read();
+			if (whole > 0 && run) run.advanceTo(run.nowMs + whole);
 		}
-		this.lastWall = wall;
+		if (this.clock.playing && run?.done) this.stop();
 	}
 
 	private scheduleTick(): void {
-		if (this.tickTimer !== null) return;
-		this.tickTimer = this.env.setTimer(
-			() => {
-				this.tickTimer = null;
-				if (!this.playing) return;
-				try {
-					this.advance();
-				} catch (e) {
-					this.stop();
-					this.env.post({
-						id: null,
-						type: 'error',
-						field: null,
-						message: `the comparison stopped: ${e instanceof Error ? e.message : String(e)}`
-					});
-				}
-				this.markDirty();
-				if (this.playing) this.scheduleTick();
-			},
-			this.finishing ? 0 : COMPARE_FRAME_MS
-		);
-	}
-
-	private markDirty(): void {
-		if (this.frameTimer !== null) return;
-		const wait = Math.max(0, this.lastFrameWall + COMPARE_FRAME_MS - this.env.now());
-		this.frameTimer = this.env.setTimer(() => {
-			this.frameTimer = null;
-			this.flush();
-		}, wait);
+		this.clock.scheduleTick(this.finishing ? 0 : FRAME_MS, () => {
+			try {
+				this.advance();
+			} catch (e) {
+				this.stop();
+				this.env.post({
+					id: null,
+					type: 'error',
+					field: null,
+					message: `the comparison stopped: ${errorText(e)}`
+				});
+			}
+			this.frames.request();
+			if (this.clock.playing) this.scheduleTick();
+		});
 	}
 
 	/** Sends a frame now if anything the page shows has changed since the last one. */
 	private flush(): void {
-		if (this.frameTimer !== null) {
-			this.env.clearTimer(this.frameTimer);
-			this.frameTimer = null;
-		}
+		this.frames.cancel();
 		const run = this.run;
 		if (!run) return;
-		const key = `${this.generation}:${run.nowMs}:${run.done}:${this.playing}:${this.finishing}:${this.speed}`;
+		const { playing, speed } = this.clock;
+		const key = `${this.generation}:${run.nowMs}:${run.done}:${playing}:${this.finishing}:${speed}`;
 		if (key === this.lastKey) return;
 		this.lastKey = key;
-		this.lastFrameWall = this.env.now();
+		this.frames.sent(this.env.now());
 		const view = compareView(run, {
 			frame: ++this.frame,
 			generation: this.generation,
-			playing: this.playing,
+			playing,
 			finishing: this.finishing,
-			speed: this.speed
+			speed
 		});
 		this.env.post({ type: 'frame', view });
 	}

@@ -13,8 +13,20 @@ import {
 	type PolicyId,
 	type SideKey
 } from '../core/compare/settings';
-import type { SideLimit, SideOutcome, SidePhase } from '../core/compare/side';
-import { MAX_SPEED, MIN_SPEED } from './protocol';
+import type { SidePhase, SideStatus } from '../core/compare/side';
+import {
+	describe,
+	FieldError,
+	MAX_SPEED,
+	MIN_SPEED,
+	parseMessage,
+	speedOf,
+	type AnswerTo,
+	type BodyOf,
+	type ErrorMessage,
+	type ParsedRequest
+} from './messages';
+import type { PassView } from './protocol';
 
 export { MAX_SPEED, MIN_SPEED };
 
@@ -60,9 +72,7 @@ export const COMPARE_REQUEST_TYPES: readonly CompareRequestType[] = [
 ];
 
 /** A request before the client numbers it. */
-export type CompareRequestBody<T extends CompareRequest = CompareRequest> = T extends CompareRequest
-	? Omit<T, 'id'>
-	: never;
+export type CompareRequestBody<T extends CompareRequest = CompareRequest> = BodyOf<T>;
 
 // ---------------------------------------------------------------------------------------------
 // Responses (worker → page)
@@ -75,27 +85,16 @@ export type CompareOk =
 	| { id: number; type: 'ok'; of: 'reset' }
 	| { id: number; type: 'ok'; of: 'finish' };
 
-export type CompareOkFor<T extends CompareRequestType> = Extract<CompareOk, { of: T }>;
+export type CompareOkFor<T extends CompareRequestType> = AnswerTo<CompareOk, T>;
 
 /** A refused request; `field` names the bad field as a path (`settings.b.chpids`), or is null. */
-export type CompareError = {
-	id: number | null;
-	type: 'error';
-	field: string | null;
-	message: string;
-};
+export type CompareError = ErrorMessage;
 
 // ---------------------------------------------------------------------------------------------
 // Frames (worker → page, pushed)
 
-/** One pass through memory (the engine's PassRecord; simulated ms since the MOVE). */
-export interface ComparePassView {
-	n: number;
-	pages: number;
-	startMs: number;
-	endMs: number;
-	quiesced: boolean;
-}
+/** One pass through memory (simulated ms since the MOVE). */
+export type ComparePassView = PassView;
 
 /** One phase of a side's phase strip. */
 export interface SideStepView {
@@ -107,8 +106,11 @@ export interface SideStepView {
 /** Passes kept per side in a frame (the counts cover them all). */
 export const MAX_COMPARE_PASSES = 64;
 
-/** One side as the page shows it: compact figures, at most one engine slice old. */
-export interface SideView {
+/**
+ * One side as the page shows it: its status (core/compare/side.ts; figures at most one engine
+ * slice old), what it runs with, and its phase in words.
+ */
+export interface SideView extends SideStatus {
 	key: SideKey;
 	policy: PolicyId;
 	/** The link's one-direction capacity, MB/s. */
@@ -123,21 +125,6 @@ export interface SideView {
 	/** The phases this side goes through, for its strip. */
 	steps: SideStepView[];
 	quiesced: boolean;
-	outcome: SideOutcome | null;
-	limit: SideLimit | null;
-	passesDone: number;
-	pagesSentDone: number;
-	currentPass: number;
-	currentPassSent: number;
-	pagesSent: number;
-	/** Time quiesced so far, ms. */
-	quiesceMs: number;
-	quiescedAtMs: number | null;
-	endedAtMs: number | null;
-	/** The phase it was in when it ended, or null while it runs. */
-	endedIn: SidePhase | null;
-	/** The policy's reason for its last decision. */
-	lastDecision: string | null;
 	/** The last {@link MAX_COMPARE_PASSES} completed passes. */
 	passes: ComparePassView[];
 }
@@ -168,87 +155,47 @@ export type CompareWorkerMessage = CompareOk | CompareError | CompareFrame;
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-export type CompareParsed =
-	{ ok: true; request: CompareRequest } | { ok: false; error: CompareError };
-
-type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function describe(v: unknown): string {
-	if (v === undefined) return 'missing';
-	if (v === null) return 'null';
-	if (Array.isArray(v)) return 'an array';
-	if (typeof v === 'string') return `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
-	if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-	return `a${typeof v === 'object' ? 'n' : ''} ${typeof v}`;
-}
+export type CompareParsed = ParsedRequest<CompareRequest>;
 
 /** At most this many errors are joined into one message. */
 const ERRORS_SHOWN = 8;
+
+/** The settings of a load, every bad one named as a path under `settings`. */
+function settingsOf(data: Record<string, unknown>): CompareSettings {
+	const r = validateSettings(data['settings']);
+	if (r.ok) return r.value;
+	const at = (f: string) => (f === 'settings' ? f : `settings.${f}`);
+	const shown = r.errors.slice(0, ERRORS_SHOWN).map((e) => `${at(e.field)}: ${e.message}`);
+	const more =
+		r.errors.length > ERRORS_SHOWN ? ` (and ${r.errors.length - ERRORS_SHOWN} more)` : '';
+	throw new FieldError(
+		at(r.errors[0]!.field),
+		`the settings are not valid: ${shown.join('; ')}${more}`
+	);
+}
 
 /**
  * Validates a message from the page. Never throws: a bad message becomes a {@link CompareError}
  * naming the first bad field (and listing the others), so the worker answers it and carries on.
  */
 export function parseCompareRequest(data: unknown): CompareParsed {
-	const fail = (id: number | null, field: string | null, message: string): CompareParsed => ({
-		ok: false,
-		error: { id, type: 'error', field, message }
-	});
-	if (!isObject(data))
-		return fail(null, null, `a request must be an object (got ${describe(data)})`);
-	const rawId = data['id'];
-	const id = typeof rawId === 'number' && Number.isSafeInteger(rawId) && rawId >= 0 ? rawId : null;
-	if (id === null)
-		return fail(null, 'id', `id must be a non-negative integer (got ${describe(rawId)})`);
-	const type = data['type'];
-	if (typeof type !== 'string' || !(COMPARE_REQUEST_TYPES as readonly string[]).includes(type))
-		return fail(
-			id,
-			'type',
-			`unknown request type ${describe(type)} (expected one of ${COMPARE_REQUEST_TYPES.join(', ')})`
-		);
-	const t = type as CompareRequestType;
-	switch (t) {
-		case 'load': {
-			const r = validateSettings(data['settings']);
-			if (!r.ok) {
-				const at = (f: string) => (f === 'settings' ? f : `settings.${f}`);
-				const shown = r.errors.slice(0, ERRORS_SHOWN).map((e) => `${at(e.field)}: ${e.message}`);
-				const more =
-					r.errors.length > ERRORS_SHOWN ? ` (and ${r.errors.length - ERRORS_SHOWN} more)` : '';
-				return fail(
-					id,
-					at(r.errors[0]!.field),
-					`the settings are not valid: ${shown.join('; ')}${more}`
-				);
+	return parseMessage<CompareRequest>(data, COMPARE_REQUEST_TYPES, (data, id, t) => {
+		switch (t) {
+			case 'load': {
+				const request: CompareLoadRequest = { id, type: t, settings: settingsOf(data) };
+				const play = data['play'];
+				if (play !== undefined && typeof play !== 'boolean')
+					throw new FieldError('play', `play must be true or false (got ${describe(play)})`);
+				if (play !== undefined) request.play = play;
+				return request;
 			}
-			const play = data['play'];
-			if (play !== undefined && typeof play !== 'boolean')
-				return fail(id, 'play', `play must be true or false (got ${describe(play)})`);
-			const request: CompareLoadRequest = { id, type: t, settings: r.value };
-			if (play !== undefined) request.play = play;
-			return { ok: true, request };
+			case 'speed':
+				return { id, type: t, speed: speedOf(data) };
+			case 'play':
+			case 'pause':
+			case 'reset':
+			case 'finish':
+				return { id, type: t };
 		}
-		case 'speed': {
-			const speed = data['speed'];
-			if (
-				typeof speed !== 'number' ||
-				!Number.isFinite(speed) ||
-				speed < MIN_SPEED ||
-				speed > MAX_SPEED
-			)
-				return fail(
-					id,
-					'speed',
-					`speed must be a number from ${MIN_SPEED} to ${MAX_SPEED} (got ${describe(speed)})`
-				);
-			return { ok: true, request: { id, type: t, speed } };
-		}
-		case 'play':
-		case 'pause':
-		case 'reset':
-		case 'finish':
-			return { ok: true, request: { id, type: t } };
-	}
+	});
 }

@@ -6,7 +6,8 @@
 import type { CompareRun } from '../core/compare/compare';
 import { phaseLabel, sideSteps } from '../core/compare/describe';
 import type { SideKey } from '../core/compare/settings';
-import { sideQuiesced, type SideRun } from '../core/compare/side';
+import type { SideRun } from '../core/compare/side';
+import { isQuiesced } from '../core/machines/relocation.machine';
 import { MAX_COMPARE_PASSES, type CompareView, type SideView } from './compare-protocol';
 
 /** Simulated times in a frame: a tenth of a millisecond is finer than anything shown. */
@@ -27,7 +28,7 @@ export function sideView(key: SideKey, side: SideRun): SideView {
 		phase: s.phase,
 		phaseLabel: phaseLabel(s.phase, policy),
 		steps: sideSteps(policy),
-		quiesced: sideQuiesced(s.phase),
+		quiesced: isQuiesced(s.phase),
 		outcome: s.outcome,
 		limit: s.limit,
 		passesDone: s.passesDone,

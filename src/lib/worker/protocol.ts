@@ -22,10 +22,23 @@ import type { ClusterMode, GuestStatus, MemberStateName, PeerView } from '../cor
 import { MAX_CTCS } from '../core/model/link';
 import type { RelocationOutcome } from '../core/model/lgr/relocation-types';
 import type { RelocationPhase } from '../core/machines/relocation.machine';
+import type { PassRecord } from '../core/engine/precopy';
+import {
+	describe,
+	FieldError,
+	isObject,
+	MAX_SPEED,
+	MIN_SPEED,
+	parseMessage,
+	speedOf,
+	type AnswerTo,
+	type BodyOf,
+	type ErrorMessage,
+	type Obj,
+	type ParsedRequest
+} from './messages';
 
-/** Slowest and fastest playback: simulated milliseconds per wall-clock millisecond. */
-export const MIN_SPEED = 0.1;
-export const MAX_SPEED = 1000;
+export { MAX_SPEED, MIN_SPEED };
 /** Longest `runFor` in one request (one simulated day): keeps a single request short. */
 export const MAX_RUN_FOR_MS = 86_400_000;
 /** Longest command line the worker accepts (CP's own limit is shorter; the core cuts at 512). */
@@ -135,9 +148,7 @@ export const REQUEST_TYPES: readonly RequestType[] = [
 ];
 
 /** A request before the client numbers it. */
-export type RequestBody<T extends SimRequest = SimRequest> = T extends SimRequest
-	? Omit<T, 'id'>
-	: never;
+export type RequestBody<T extends SimRequest = SimRequest> = BodyOf<T>;
 
 // ---------------------------------------------------------------------------------------------
 // Responses (worker → page)
@@ -229,19 +240,10 @@ export type OkResponse =
 	| MachinesOk;
 
 /** The `ok` response that answers a request of type `T`. */
-export type OkFor<T extends RequestType> = Extract<OkResponse, { of: T }>;
+export type OkFor<T extends RequestType> = AnswerTo<OkResponse, T>;
 
-/**
- * A refused request. `id` is null when the message had no usable id; `field` names the
- * offending field as a path (`input.fault.ctc`), or is null when the request as a whole was
- * refused (for example, no scenario is loaded yet).
- */
-export type ErrorResponse = {
-	id: number | null;
-	type: 'error';
-	field: string | null;
-	message: string;
-};
+/** A refused request (see {@link ErrorMessage}). */
+export type ErrorResponse = ErrorMessage;
 
 // ---------------------------------------------------------------------------------------------
 // Frames (worker → page, pushed)
@@ -377,14 +379,8 @@ export interface TailView {
 	results: ResultView[];
 }
 
-/** One pass through memory (PassRecord of the engine, times in simulated ms). */
-export interface PassView {
-	n: number;
-	pages: number;
-	startMs: number;
-	endMs: number;
-	quiesced: boolean;
-}
+/** One pass through memory (the engine's record, times in simulated ms). */
+export type PassView = PassRecord;
 
 /**
  * One VMRELOCATE MOVE, in progress or recently ended, as the page shows it: compact figures
@@ -617,31 +613,7 @@ export type WorkerMessage = OkResponse | ErrorResponse | FrameMessage;
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-export type Parsed = { ok: true; request: SimRequest } | { ok: false; error: ErrorResponse };
-
-class FieldError extends Error {
-	constructor(
-		public field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
-
-type Obj = Record<string, unknown>;
-
-function isObject(v: unknown): v is Obj {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function describe(v: unknown): string {
-	if (v === undefined) return 'missing';
-	if (v === null) return 'null';
-	if (Array.isArray(v)) return 'an array';
-	if (typeof v === 'string') return `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
-	if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-	return `a${typeof v === 'object' ? 'n' : ''} ${typeof v}`;
-}
+export type Parsed = ParsedRequest<SimRequest>;
 
 function str(o: Obj, key: string, path: string): string {
 	const v = o[key];
@@ -846,61 +818,18 @@ function parseLoad(data: Obj, id: number): LoadRequest {
  * naming the field, so the worker can answer it and carry on.
  */
 export function parseRequest(data: unknown): Parsed {
-	if (!isObject(data)) {
-		return {
-			ok: false,
-			error: {
-				id: null,
-				type: 'error',
-				field: null,
-				message: `a request must be an object (got ${describe(data)})`
-			}
-		};
-	}
-	const rawId = data['id'];
-	const id = typeof rawId === 'number' && Number.isSafeInteger(rawId) && rawId >= 0 ? rawId : null;
-	try {
-		if (id === null) {
-			throw new FieldError('id', `id must be a non-negative integer (got ${describe(rawId)})`);
-		}
-		const type = data['type'];
-		if (typeof type !== 'string' || !(REQUEST_TYPES as readonly string[]).includes(type)) {
-			throw new FieldError(
-				'type',
-				`unknown request type ${describe(type)} (expected one of ${REQUEST_TYPES.join(', ')})`
-			);
-		}
-		const t = type as RequestType;
-		let request: SimRequest;
+	return parseMessage<SimRequest>(data, REQUEST_TYPES, (data, id, t): SimRequest => {
 		switch (t) {
 			case 'load':
-				request = parseLoad(data, id);
-				break;
+				return parseLoad(data, id);
 			case 'seek':
-				request = { id, type: t, t: time(data, 't', 't', Infinity) };
-				break;
+				return { id, type: t, t: time(data, 't', 't', Infinity) };
 			case 'apply':
-				request = { id, type: t, input: parseInput(obj(data, 'input', 'input'), 'input') };
-				break;
-			case 'speed': {
-				const speed = data['speed'];
-				if (
-					typeof speed !== 'number' ||
-					!Number.isFinite(speed) ||
-					speed < MIN_SPEED ||
-					speed > MAX_SPEED
-				) {
-					throw new FieldError(
-						'speed',
-						`speed must be a number from ${MIN_SPEED} to ${MAX_SPEED} (got ${describe(speed)})`
-					);
-				}
-				request = { id, type: t, speed };
-				break;
-			}
+				return { id, type: t, input: parseInput(obj(data, 'input', 'input'), 'input') };
+			case 'speed':
+				return { id, type: t, speed: speedOf(data) };
 			case 'runFor':
-				request = { id, type: t, ms: int(data, 'ms', 'ms', 1, MAX_RUN_FOR_MS) };
-				break;
+				return { id, type: t, ms: int(data, 'ms', 'ms', 1, MAX_RUN_FOR_MS) };
 			case 'watch': {
 				const r = data['relocation'];
 				if (r !== null && (typeof r !== 'number' || !Number.isSafeInteger(r) || r < 1)) {
@@ -909,8 +838,7 @@ export function parseRequest(data: unknown): Parsed {
 						`relocation must be a relocation id (a whole number from 1) or null (got ${describe(r)})`
 					);
 				}
-				request = { id, type: t, relocation: r };
-				break;
+				return { id, type: t, relocation: r };
 			}
 			case 'play':
 			case 'pause':
@@ -921,17 +849,7 @@ export function parseRequest(data: unknown): Parsed {
 			case 'recording':
 			case 'report':
 			case 'machines':
-				request = { id, type: t };
-				break;
+				return { id, type: t };
 		}
-		return { ok: true, request };
-	} catch (e) {
-		if (e instanceof FieldError) {
-			return { ok: false, error: { id, type: 'error', field: e.field, message: e.message } };
-		}
-		return {
-			ok: false,
-			error: { id, type: 'error', field: null, message: e instanceof Error ? e.message : String(e) }
-		};
-	}
+	});
 }

@@ -30,18 +30,21 @@ import {
 	type TimelineView,
 	type WorkerMessage
 } from './protocol';
+import { errorText } from './messages';
+import {
+	answer,
+	FRAME_MS,
+	FrameGate,
+	MAX_TICK_GAP_MS,
+	PlayClock,
+	type HostTimers
+} from './host-loop';
 import { HistoryTracker } from './relocation-history';
 import { pageMapFrame, pageMapKey, relocationsShown, watchedRelocation } from './relocation-view';
 import { thinTicks, Timeline } from './timeline';
 import { buildTailFrom, buildView, RESULTS_TAIL, type TailMark } from './view';
 
-/** Wall-clock interval between playback ticks (and the minimum gap between frames: ~30/s). */
-export const FRAME_MS = 33;
-/**
- * Longest wall-clock gap one tick may turn into simulated time. A throttled background tab
- * resumes where it paused instead of leaping ahead by minutes of simulated time.
- */
-export const MAX_TICK_GAP_MS = 250;
+export { FRAME_MS, MAX_TICK_GAP_MS };
 
 /**
  * Shortest wall-clock gap between two page-map images (about 15 a second, every other frame):
@@ -60,13 +63,9 @@ export function frameBytes(view: SimView, pageMap: PageMapFrame | null): number 
 	return JSON.stringify(view).length + (pageMap?.buffer.byteLength ?? 0);
 }
 
-export interface HostEnv {
+export interface HostEnv extends HostTimers {
 	/** Posts a message; `transfer` lists buffers to move to the page rather than copy. */
 	post(message: WorkerMessage, transfer?: ArrayBuffer[]): void;
-	/** Wall-clock milliseconds (performance.now in the worker). */
-	now(): number;
-	setTimer(fn: () => void, ms: number): unknown;
-	clearTimer(handle: unknown): void;
 }
 
 interface Loaded {
@@ -97,14 +96,8 @@ export class SimHost {
 	private loaded: Loaded | null = null;
 	private generation = 0;
 	private frame = 0;
-	private playing = false;
-	private speed = 1;
-	/** Fraction of a simulated millisecond not yet run (time advances in whole ms). */
-	private carry = 0;
-	private lastWall = 0;
-	private tickTimer: unknown = null;
-	private frameTimer: unknown = null;
-	private lastFrameWall = -Infinity;
+	private readonly clock: PlayClock;
+	private readonly frames: FrameGate;
 	/** What the last frame showed, to skip frames when nothing changed. */
 	private lastKey = '';
 	private lastTailKey = '';
@@ -122,39 +115,30 @@ export class SimHost {
 	/** Which chart record of each relocation the page holds. */
 	private histories = new HistoryTracker();
 
-	constructor(private env: HostEnv) {}
+	constructor(private env: HostEnv) {
+		this.clock = new PlayClock(env, MAX_TICK_GAP_MS);
+		this.frames = new FrameGate(env, FRAME_MS, () => this.flush());
+	}
 
 	/** Handles one raw message from the page. Never throws. */
 	receive(data: unknown): void {
-		const parsed = parseRequest(data);
-		if (!parsed.ok) {
-			this.env.post(parsed.error);
-			return;
-		}
-		const { request } = parsed;
-		let reply: OkResponse | ErrorResponse;
-		try {
-			reply = this.handle(request);
-		} catch (e) {
-			// A fault inside the core must not take the running simulation down with it.
-			reply = {
-				id: request.id,
-				type: 'error',
-				field: null,
-				message: `the simulator failed on this ${request.type} request: ${e instanceof Error ? e.message : String(e)}`
-			};
-		}
+		// A fault inside the core must not take the running simulation down with it.
+		const reply = answer(
+			data,
+			parseRequest,
+			(r) => this.handle(r),
+			(r, thrown) => `the simulator failed on this ${r.type} request: ${thrown}`
+		);
 		// When the frame budget allows, the frame goes first, so that the page sees the effect of a
 		// request no later than its answer; otherwise the pending frame follows within FRAME_MS.
-		if (reply.type === 'ok' && this.env.now() - this.lastFrameWall >= FRAME_MS) this.flush();
+		if (reply.type === 'ok' && this.frames.open()) this.flush();
 		this.env.post(reply);
 	}
 
 	/** Stops timers (the worker is being terminated, or a test is over). */
 	dispose(): void {
-		this.stopTicking();
-		if (this.frameTimer !== null) this.env.clearTimer(this.frameTimer);
-		this.frameTimer = null;
+		this.clock.cancelTick();
+		this.frames.cancel();
 	}
 
 	private error(id: number, field: string | null, message: string): ErrorResponse {
@@ -175,8 +159,8 @@ export class SimHost {
 		}
 		if (r.type === 'speed') {
 			this.advance();
-			this.speed = r.speed;
-			this.markDirty();
+			this.clock.speed = r.speed;
+			this.frames.request();
 			return { id: r.id, type: 'ok', of: 'speed', speed: r.speed };
 		}
 		const loaded = this.loaded;
@@ -184,23 +168,22 @@ export class SimHost {
 		const timeline = loaded.timeline;
 		switch (r.type) {
 			case 'play':
-				if (!this.playing) {
-					this.playing = true;
-					this.lastWall = this.env.now();
+				if (!this.clock.playing) {
+					this.clock.start();
 					this.scheduleTick();
 				}
-				this.markDirty();
+				this.frames.request();
 				return { id: r.id, type: 'ok', of: 'play' };
 			case 'pause':
 				this.advance();
 				this.stop();
-				this.markDirty();
+				this.frames.request();
 				return { id: r.id, type: 'ok', of: 'pause' };
 			case 'step': {
 				// Stepping is a paused activity: the next event, then stand still.
 				this.stop();
 				const stepped = timeline.step();
-				this.markDirty();
+				this.frames.request();
 				return { id: r.id, type: 'ok', of: 'step', stepped, now: timeline.now };
 			}
 			case 'stepBack': {
@@ -219,7 +202,7 @@ export class SimHost {
 					);
 				}
 				timeline.seek(r.t);
-				this.carry = 0;
+				this.clock.dropCarry();
 				this.jumped();
 				return { id: r.id, type: 'ok', of: 'seek', now: timeline.now };
 			}
@@ -232,7 +215,7 @@ export class SimHost {
 			case 'reset':
 				this.advance();
 				timeline.reset();
-				this.carry = 0;
+				this.clock.dropCarry();
 				this.watch = null;
 				this.jumped();
 				return { id: r.id, type: 'ok', of: 'reset', now: timeline.now };
@@ -245,7 +228,7 @@ export class SimHost {
 					seed: timeline.sim.state.seed,
 					t: timeline.now,
 					inputs: timeline.sim.state.inputs.map((x) => ({ at: x.at, input: x.input })),
-					speed: this.speed
+					speed: this.clock.speed
 				};
 			case 'report':
 				this.advance();
@@ -261,7 +244,7 @@ export class SimHost {
 			case 'runFor':
 				this.advance();
 				timeline.advanceTo(timeline.now + r.ms);
-				this.markDirty();
+				this.frames.request();
 				return { id: r.id, type: 'ok', of: 'runFor', now: timeline.now };
 			case 'watch': {
 				const sim = timeline.sim;
@@ -277,7 +260,7 @@ export class SimHost {
 				this.watch = id;
 				// The newly chosen map goes at once.
 				this.lastImageWall = -Infinity;
-				this.markDirty();
+				this.frames.request();
 				return { id: r.id, type: 'ok', of: 'watch', relocation: id };
 			}
 			case 'apply': {
@@ -286,7 +269,7 @@ export class SimHost {
 				if (forkedAt !== null) this.jumped();
 				this.results.push({ request: r.id, t: timeline.now, input: r.input, ...result });
 				if (this.results.length > RESULTS_TAIL) this.results.shift();
-				this.markDirty();
+				this.frames.request();
 				return { id: r.id, type: 'ok', of: 'apply', result, forkedAt, discarded };
 			}
 		}
@@ -294,9 +277,7 @@ export class SimHost {
 
 	/** Stops playback (step and step back are paused activities). */
 	private stop(): void {
-		this.playing = false;
-		this.stopTicking();
-		this.carry = 0;
+		this.clock.stop();
 	}
 
 	/**
@@ -312,7 +293,7 @@ export class SimHost {
 		this.lastImageKey = '';
 		this.lastImageWall = -Infinity;
 		this.histories.reset();
-		this.markDirty();
+		this.frames.request();
 	}
 
 	private load(r: LoadRequest): OkResponse | ErrorResponse {
@@ -358,8 +339,7 @@ export class SimHost {
 		};
 		this.generation++;
 		this.results = [];
-		this.carry = 0;
-		this.lastWall = this.env.now();
+		this.clock.rebase();
 		this.lastKey = '';
 		this.lastTailKey = '';
 		this.tailSent = undefined;
@@ -369,7 +349,7 @@ export class SimHost {
 		this.sentRevision = -1;
 		this.sentTicks = '';
 		this.histories.reset();
-		this.markDirty();
+		this.frames.request();
 		const state = timeline.sim.state;
 		return {
 			id,
@@ -385,62 +365,38 @@ export class SimHost {
 
 	/** Runs simulated time up to the wall clock (while playing). */
 	private advance(): void {
-		const wall = this.env.now();
 		const timeline = this.loaded?.timeline;
-		if (this.playing && timeline) {
-			const gap = Math.min(Math.max(0, wall - this.lastWall), MAX_TICK_GAP_MS);
-			this.carry += gap * this.speed;
-			const whole = Math.floor(this.carry);
-			this.carry -= whole;
-			// In the past, the recorded inputs are applied again as their times pass.
-			if (whole > 0) timeline.advanceTo(timeline.now + whole);
+		if (!timeline) {
+			this.clock.mark();
+			return;
 		}
-		this.lastWall = wall;
+		const whole = this.clock.read();
+		// In the past, the recorded inputs are applied again as their times pass.
+		if (whole > 0) timeline.advanceTo(timeline.now + whole);
 	}
 
 	private scheduleTick(): void {
-		if (this.tickTimer !== null) return;
-		this.tickTimer = this.env.setTimer(() => {
-			this.tickTimer = null;
-			if (!this.playing) return;
+		this.clock.scheduleTick(FRAME_MS, () => {
 			try {
 				this.advance();
 			} catch (e) {
-				this.playing = false;
+				// Not a stop: what was carried stays for the next play.
+				this.clock.playing = false;
 				this.env.post({
 					id: null,
 					type: 'error',
 					field: null,
-					message: `playback stopped: the simulator failed: ${e instanceof Error ? e.message : String(e)}`
+					message: `playback stopped: the simulator failed: ${errorText(e)}`
 				});
 			}
-			this.markDirty();
-			if (this.playing) this.scheduleTick();
-		}, FRAME_MS);
-	}
-
-	private stopTicking(): void {
-		if (this.tickTimer !== null) this.env.clearTimer(this.tickTimer);
-		this.tickTimer = null;
-	}
-
-	/** Asks for a frame, no sooner than {@link FRAME_MS} after the previous one nor than `notBefore`. */
-	private markDirty(notBefore = -Infinity): void {
-		if (this.frameTimer !== null) return;
-		const now = this.env.now();
-		const wait = Math.max(0, this.lastFrameWall + FRAME_MS - now, notBefore - now);
-		this.frameTimer = this.env.setTimer(() => {
-			this.frameTimer = null;
-			this.flush();
-		}, wait);
+			this.frames.request();
+			if (this.clock.playing) this.scheduleTick();
+		});
 	}
 
 	/** Sends a frame now if anything the page shows has changed since the last one. */
 	private flush(): void {
-		if (this.frameTimer !== null) {
-			this.env.clearTimer(this.frameTimer);
-			this.frameTimer = null;
-		}
+		this.frames.cancel();
 		const loaded = this.loaded;
 		if (!loaded) return;
 		const timeline = loaded.timeline;
@@ -455,10 +411,10 @@ export class SimHost {
 		const imageChanged = imageKey !== this.lastImageKey;
 		const imageAt = this.lastImageWall + PAGE_MAP_MS;
 		const imageDue = imageChanged && wall >= imageAt;
-		const key = `${tailKey}:${s.now}:${timeline.latest}:${timeline.forkedAt}:${timeline.inputs.length}:${this.playing}:${this.speed}:${s.queue.length}:${s.seq}:${this.watch}`;
+		const key = `${tailKey}:${s.now}:${timeline.latest}:${timeline.forkedAt}:${timeline.inputs.length}:${this.clock.playing}:${this.clock.speed}:${s.queue.length}:${s.seq}:${this.watch}`;
 		if (key === this.lastKey && !imageDue) {
 			// Only the image is new, and too soon: it goes with a later frame.
-			if (imageChanged) this.markDirty(imageAt);
+			if (imageChanged) this.frames.request(imageAt);
 			return;
 		}
 		const built =
@@ -472,8 +428,8 @@ export class SimHost {
 				generation: this.generation,
 				title: loaded.title,
 				source: loaded.source,
-				playing: this.playing,
-				speed: this.speed,
+				playing: this.clock.playing,
+				speed: this.clock.speed,
 				watch: this.watch,
 				timeline: this.timelineView(timeline),
 				histories
@@ -486,12 +442,12 @@ export class SimHost {
 			// goes in the next ones.
 			this.lastKey = '';
 			this.lastTailKey = '';
-			this.markDirty();
+			this.frames.request();
 		} else {
 			this.lastKey = key;
 			this.lastTailKey = tailKey;
 		}
-		this.lastFrameWall = wall;
+		this.frames.sent(wall);
 		let pageMap = imageDue ? pageMapFrame(s, watched) : null;
 		// A frame whose tail or chart records are unusually long leaves the image to the next
 		// frame, within budget.
@@ -499,7 +455,7 @@ export class SimHost {
 		if (pageMap) {
 			this.lastImageKey = imageKey;
 			this.lastImageWall = wall;
-		} else if (imageChanged) this.markDirty(imageAt);
+		} else if (imageChanged) this.frames.request(imageAt);
 		if (pageMap) this.env.post({ type: 'frame', view, pageMap }, [pageMap.buffer]);
 		else this.env.post({ type: 'frame', view });
 	}

@@ -3,10 +3,6 @@
 // file names that say what and when.
 import { describe, expect, it } from 'vitest';
 import { memberMachine } from '$lib/core/machines/member.machine';
-import { linkShare } from '$lib/core/engine/bandwidth';
-import { zvmPolicy } from '$lib/core/engine/policy-zvm';
-import { createPrecopy } from '$lib/core/engine/precopy';
-import { buildLink } from '$lib/core/model/link';
 import {
 	CHART_EXPORT_FORMAT,
 	chartCsv,
@@ -23,23 +19,10 @@ import { exportFileName, fileNamePart, fileTime } from '$lib/export/file-name';
 import { convergenceFigures, type ConvergenceInput } from '$lib/viz/convergence';
 import type { TimelineRelocation } from '$lib/viz/quiesce-window';
 import { machineGraph } from '$lib/core/machines/graph';
+import { convergenceInput, report } from '../../fixtures/convergence-run';
 import { parseCsv } from './read-csv';
 
-const GiB = 2 ** 30 / 4096;
-const report = createPrecopy({
-	guestPages: GiB,
-	workload: 'database',
-	seed: 1,
-	bandwidthMBps: linkShare(buildLink('A', 'B', 1, 4)),
-	policy: zvmPolicy(),
-	guestStateMs: 100,
-	maxQuiesceMs: 10_000
-}).run();
-const input: ConvergenceInput = {
-	passes: report.passes,
-	maxQuiesceMs: 10_000,
-	quiesceMs: report.quiesceMs
-};
+const input: ConvergenceInput = convergenceInput;
 
 describe('the convergence chart’s data', () => {
 	const f = convergenceFigures(input);

@@ -4,12 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { CompareRun } from '$lib/core/compare/compare';
 import { defaultSettings, PRESETS } from '$lib/core/compare/settings';
-import { CompareHost, COMPARE_FRAME_MS, type CompareHostEnv } from '$lib/worker/compare-host';
+import { CompareHost } from '$lib/worker/compare-host';
+import { FRAME_MS } from '$lib/worker/host-loop';
 import {
 	parseCompareRequest,
 	type CompareFrame,
 	type CompareWorkerMessage
 } from '$lib/worker/compare-protocol';
+import { drive } from './host-harness';
 
 describe('parseCompareRequest', () => {
 	it('accepts each request type', () => {
@@ -70,47 +72,14 @@ describe('parseCompareRequest', () => {
 
 /** A CompareHost whose wall clock and timers the test drives. */
 function harness() {
-	let wall = 0;
-	let next = 1;
-	const timers = new Map<number, { at: number; fn: () => void }>();
-	const posted: CompareWorkerMessage[] = [];
-	const env: CompareHostEnv = {
-		post: (m) => posted.push(m),
-		now: () => wall,
-		setTimer: (fn, ms) => {
-			const h = next++;
-			timers.set(h, { at: wall + ms, fn });
-			return h;
-		},
-		clearTimer: (h) => void timers.delete(h as number)
-	};
-	const host = new CompareHost(env);
-	let id = 1;
+	const h = drive<CompareWorkerMessage, CompareHost>((env) => new CompareHost(env));
 	return {
-		host,
-		posted,
-		send(body: Record<string, unknown>): CompareWorkerMessage {
-			const rid = id++;
-			host.receive({ ...body, id: rid });
-			const reply = posted.filter((m) => 'id' in m && m.id === rid).at(-1);
-			if (!reply) throw new Error(`no answer to ${JSON.stringify(body)}`);
-			return reply;
-		},
-		advance(ms: number) {
-			const end = wall + ms;
-			for (;;) {
-				const due = [...timers.entries()]
-					.filter(([, t]) => t.at <= end)
-					.sort((a, b) => a[1].at - b[1].at)[0];
-				if (!due) break;
-				timers.delete(due[0]);
-				wall = Math.max(wall, due[1].at);
-				due[1].fn();
-			}
-			wall = end;
-		},
+		...h,
 		last(): CompareFrame['view'] {
-			const f = posted.filter((m): m is CompareFrame => m.type === 'frame').at(-1);
+			const f = h.posted
+				.map((p) => p.message)
+				.filter((m): m is CompareFrame => m.type === 'frame')
+				.at(-1);
 			if (!f) throw new Error('no frame');
 			return f.view;
 		}
@@ -125,13 +94,13 @@ describe('CompareHost', () => {
 			message: 'no comparison is loaded: send a load request first'
 		});
 		h.host.receive('not a request');
-		expect(h.posted.at(-1)).toMatchObject({ id: null, type: 'error', field: null });
+		expect(h.posted.at(-1)?.message).toMatchObject({ id: null, type: 'error', field: null });
 	});
 
 	it('plays both sides on one clock: speed × wall time, the same for A and B', () => {
 		const h = harness();
 		expect(h.send({ type: 'load', settings: defaultSettings() })).toMatchObject({ of: 'load' });
-		h.advance(COMPARE_FRAME_MS);
+		h.advance(FRAME_MS);
 		expect(h.last()).toMatchObject({ now: 0, playing: false, done: false, generation: 1 });
 		h.send({ type: 'speed', speed: 100 });
 		h.send({ type: 'play' });
@@ -160,7 +129,7 @@ describe('CompareHost', () => {
 		expect(v.sides.b.phase).toBe('MovingMemory');
 		// Pause holds the clock.
 		h.send({ type: 'pause' });
-		h.advance(COMPARE_FRAME_MS);
+		h.advance(FRAME_MS);
 		const held = h.last().now;
 		expect(h.last().playing).toBe(false);
 		h.advance(500);
@@ -172,11 +141,11 @@ describe('CompareHost', () => {
 		const settings = PRESETS.find((p) => p.id === 'workload')!.settings;
 		h.send({ type: 'load', settings });
 		expect(h.send({ type: 'finish' })).toMatchObject({ of: 'finish' });
-		h.advance(COMPARE_FRAME_MS * 3);
+		h.advance(FRAME_MS * 3);
 		const done = h.last();
 		expect(done).toMatchObject({ done: true, playing: false, finishing: false });
 		expect(h.send({ type: 'reset' })).toMatchObject({ of: 'reset' });
-		h.advance(COMPARE_FRAME_MS);
+		h.advance(FRAME_MS);
 		expect(h.last()).toMatchObject({ now: 0, done: false, playing: false });
 		expect(h.last().generation).toBe(done.generation + 1);
 		expect(h.last().settings).toEqual(settings);
@@ -203,9 +172,9 @@ describe('CompareHost', () => {
 	it('sends no frame while nothing changes', () => {
 		const h = harness();
 		h.send({ type: 'load', settings: defaultSettings() });
-		h.advance(COMPARE_FRAME_MS * 2);
-		const count = h.posted.filter((m) => m.type === 'frame').length;
+		h.advance(FRAME_MS * 2);
+		const count = h.posted.filter((p) => p.message.type === 'frame').length;
 		h.advance(2_000);
-		expect(h.posted.filter((m) => m.type === 'frame').length).toBe(count);
+		expect(h.posted.filter((p) => p.message.type === 'frame').length).toBe(count);
 	});
 });

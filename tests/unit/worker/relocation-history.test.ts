@@ -24,7 +24,7 @@ import { relocationsShown, relocationView } from '$lib/worker/relocation-view';
 import { FRAME_BUDGET_BYTES, FRAME_MS, frameBytes } from '$lib/worker/sim-host';
 import { LOG_TAIL } from '$lib/worker/tail';
 import { boot, cmd, sec, type Json } from '../core/commands/helpers';
-import { harness } from './host-harness';
+import { harness, MOVE_ITSOLNX1, playMove } from './host-harness';
 
 /** itsossia with its guests serving web requests: memory moves in several pre-copy passes. */
 function busy(): Simulation {
@@ -294,13 +294,7 @@ describe('the records in the frames', () => {
 
 	it('ride on the host’s frames within 64 KiB, reset by a seek, as the page merges them', () => {
 		const h = harness();
-		h.send({ type: 'load', scenario: 'itsossia' });
-		h.send({ type: 'speed', speed: 100 });
-		h.send({
-			type: 'apply',
-			input: { kind: 'command', on: 'ITSOSSI1', text: 'vmrelocate move itsolnx1 to itsossi2' }
-		});
-		h.send({ type: 'play' });
+		playMove(h, 100);
 		let views: SimView[] = [];
 		for (let i = 0; i < 2_000; i++) {
 			h.advance(FRAME_MS);
@@ -356,10 +350,7 @@ describe('the report request', () => {
 		});
 		h.send({ type: 'load', scenario: 'itsossia' });
 		h.send({ type: 'runFor', ms: 2_000 });
-		h.send({
-			type: 'apply',
-			input: { kind: 'command', on: 'ITSOSSI1', text: 'vmrelocate move itsolnx1 to itsossi2' }
-		});
+		h.send({ type: 'apply', input: MOVE_ITSOLNX1 });
 		h.send({ type: 'runFor', ms: 120_000 });
 		// More log entries than a frame's tail holds.
 		for (let i = 0; i < LOG_TAIL; i++)

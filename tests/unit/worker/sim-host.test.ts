@@ -17,17 +17,14 @@ import {
 import type { TailView } from '$lib/worker/protocol';
 import { boot, cmd } from '../core/commands/helpers';
 import { decodeFrame } from '$lib/core/engine/frame';
-import { harness } from './host-harness';
+import { harness, MOVE_ITSOLNX1, playMove } from './host-harness';
 
 describe('SimHost frames during a relocation', () => {
 	it('send relocation summaries and the page map as a transferred buffer, only when it changed', () => {
 		const h = harness();
 		expect(h.send({ type: 'load', scenario: 'itsossia' })).toMatchObject({ type: 'ok' });
 		h.send({ type: 'runFor', ms: 2_000 });
-		const reply = h.send({
-			type: 'apply',
-			input: { kind: 'command', on: 'ITSOSSI1', text: 'vmrelocate move itsolnx1 to itsossi2' }
-		});
+		const reply = h.send({ type: 'apply', input: MOVE_ITSOLNX1 });
 		expect(reply).toMatchObject({ type: 'ok', of: 'apply' });
 		h.advance(FRAME_MS);
 		h.send({ type: 'runFor', ms: 3_000 });
@@ -75,13 +72,7 @@ describe('SimHost frames during a relocation', () => {
 
 	it('plays a relocation to its end, frame after frame, within budget and with growing counts', () => {
 		const h = harness();
-		h.send({ type: 'load', scenario: 'itsossia' });
-		h.send({ type: 'speed', speed: 100 });
-		h.send({
-			type: 'apply',
-			input: { kind: 'command', on: 'ITSOSSI1', text: 'vmrelocate move itsolnx1 to itsossi2' }
-		});
-		h.send({ type: 'play' });
+		playMove(h, 100);
 		let done = false;
 		for (let i = 0; i < 2_000 && !done; i++) {
 			h.advance(FRAME_MS);
@@ -118,13 +109,7 @@ describe('SimHost frames during a relocation', () => {
 
 	it('spaces page-map images at least PAGE_MAP_MS apart, and sends a held-back one later', () => {
 		const h = harness();
-		h.send({ type: 'load', scenario: 'itsossia' });
-		h.send({ type: 'speed', speed: 10 });
-		h.send({
-			type: 'apply',
-			input: { kind: 'command', on: 'ITSOSSI1', text: 'vmrelocate move itsolnx1 to itsossi2' }
-		});
-		h.send({ type: 'play' });
+		playMove(h, 10);
 		// About 20 simulated seconds: well inside the first pass of a 4 GiB guest.
 		for (let i = 0; i < 60; i++) h.advance(FRAME_MS);
 		expect(h.frames().at(-1)!.frame.view.relocations[0]!.status).toBe('Moving Memory');
@@ -334,10 +319,7 @@ describe('frame budget', () => {
 	it('keeps every frame within 64 KiB when a burst of output meets a new page map', () => {
 		const h = harness();
 		h.send({ type: 'load', scenario: 'itsossia' });
-		h.send({
-			type: 'apply',
-			input: { kind: 'command', on: 'ITSOSSI1', text: 'vmrelocate move itsolnx1 to itsossi2' }
-		});
+		h.send({ type: 'apply', input: MOVE_ITSOLNX1 });
 		h.send({ type: 'runFor', ms: 3_000 });
 		h.advance(PAGE_MAP_MS);
 		const mark = h.frames().length;

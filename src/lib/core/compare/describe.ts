@@ -12,7 +12,8 @@ import {
 	type PolicyId,
 	type SideSettings
 } from './settings';
-import { sideLinkMBps, sideQuiesced, type SidePhase } from './side';
+import { isQuiesced } from '../machines/relocation.machine';
+import { sideLinkMBps, type SidePhase } from './side';
 
 const Z_VM_LABELS: Record<SidePhase, string> = {
 	CreatingSkeleton: 'Creating Skel',
@@ -47,7 +48,7 @@ export function sideSteps(
 	return phases.map((phase) => ({
 		phase,
 		label: phaseLabel(phase, policy),
-		quiesced: sideQuiesced(phase)
+		quiesced: isQuiesced(phase)
 	}));
 }
 

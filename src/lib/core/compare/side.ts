@@ -3,8 +3,9 @@
  * as the simulation drives a VMRELOCATE MOVE (model/lgr/relocation.ts), without the cluster
  * around it. The MOVE is issued at time 0 and found eligible; the skeleton takes
  * `relocationSkeletonMs`; memory moves in the engine, stepped at the same times as the
- * simulation steps it (the engine's grid, the estimated end of each pass, the MAXTOTAL and
- * MAXQUIESCE limits: `nextEngineTick`); the guest resumes after `relocationResumeMs` and the
+ * simulation steps it and following it through the relocation machine's phases with the
+ * simulation's own functions (model/lgr/relocation-steps.ts: the engine's grid, the estimated
+ * end of each pass, the MAXTOTAL and MAXQUIESCE limits); the guest resumes after `relocationResumeMs` and the
  * source cleans up for `relocationCleanupMs`. So for the z/VM policy a side gives the figures the
  * lab gives for a MOVE at time 0 of the same guest over the same link with the same options and
  * engine seed (tests/unit/core/compare/lab-equivalence.test.ts).
@@ -28,21 +29,29 @@ import {
 } from '../engine/precopy';
 import type { TransferPolicy } from '../engine/transfer-policy';
 import { presetWorkload, type WorkloadSpec } from '../engine/workload';
+import {
+	nextRelocationPhase,
+	type RelocationEvent,
+	type RelocationPhase
+} from '../machines/relocation.machine';
 import { buildLink, linkCapacityMBps } from '../model/link';
+import {
+	boundaryEvent,
+	engineLevel,
+	engineTickAt,
+	failedCheck,
+	passCountsOf,
+	PHASE_LEVEL,
+	type EngineClock
+} from '../model/lgr/relocation-steps';
 import { DEFAULT_PARAMS, type SimParams } from '../sim/state';
 import { effectiveMaxQuiesceMs, limitMs, type SideSettings } from './settings';
 
-/** Where a side is: the relocation machine's phases that a relocation taking its course visits. */
-export type SidePhase =
-	| 'CreatingSkeleton'
-	| 'MovingMemory'
-	| 'MovingGuest'
-	| 'FinalMemCopy'
-	| 'Resuming'
-	| 'CleaningUp'
-	| 'Relocated'
-	| 'Cancelled'
-	| 'Terminated';
+/**
+ * Where a side is: the relocation machine's phases after the eligibility check (a side's MOVE
+ * is eligible, so never Rejected).
+ */
+export type SidePhase = Exclude<RelocationPhase, 'Eligibility' | 'Rejected'>;
 
 /**
  * How a side ended: `relocated`; `cancelled` by MAXQUIESCE or MAXTOTAL (the guest stays on the
@@ -124,13 +133,6 @@ export interface SideStatus {
 	lastDecision: string | null;
 }
 
-const PHASE_LEVEL: Partial<Record<SidePhase, number>> = {
-	MovingMemory: 0,
-	MovingGuest: 1,
-	FinalMemCopy: 2,
-	Resuming: 3
-};
-
 /** A relocation in simulated time, from its MOVE at time 0 to its end. */
 export class SideRun {
 	readonly settings: SideSettings;
@@ -150,7 +152,8 @@ export class SideRun {
 	private engine: Precopy | null = null;
 	/** The engine's last report, kept when the engine is released. */
 	private report: PrecopyReport | null = null;
-	private engineStartMs = 0;
+	/** The engine's time origin, slices and limits, once memory moves. */
+	private engineClock: EngineClock | null = null;
 	private now = 0;
 	private nextTick: number;
 	private endedAt: number | null = null;
@@ -197,19 +200,18 @@ export class SideRun {
 	/** What the side shows now. */
 	status(): SideStatus {
 		const r = this.engine?.report() ?? this.report;
-		const s = this.engine?.status();
 		const passes = r?.passes ?? [];
-		const done = passes.reduce((a, p) => a + p.pages, 0);
+		const counts = passCountsOf(this.engine, passes);
 		const quiesce = r?.decisions.find((d) => d.action === 'quiesce');
 		return {
 			phase: this.phaseNow,
 			outcome: this.outcomeNow,
 			limit: this.limitNow,
 			passes,
-			passesDone: s?.passesDone ?? passes.length,
-			pagesSentDone: s?.pagesSentDone ?? done,
-			currentPass: s?.currentPass ?? passes.length + 1,
-			currentPassSent: s?.currentPassSent ?? 0,
+			passesDone: counts.passes,
+			pagesSentDone: counts.sent,
+			currentPass: counts.current,
+			currentPassSent: counts.currentSent,
 			pagesSent: r?.pagesSent ?? 0,
 			quiesceMs: r?.quiesceMs ?? 0,
 			quiescedAtMs: quiesce ? quiesce.atMs : null,
@@ -230,6 +232,12 @@ export class SideRun {
 		this.phases.push({ to, atMs: this.now });
 	}
 
+	/** Moves the side through the relocation machine, as relocation.ts `drive` moves a MOVE. */
+	private drive(event: RelocationEvent): void {
+		// From a side's phases, the machine's events lead only to a side's phases.
+		this.enter(nextRelocationPhase(this.phaseNow, event) as SidePhase);
+	}
+
 	private tick(): void {
 		switch (this.phaseNow) {
 			case 'CreatingSkeleton':
@@ -239,11 +247,11 @@ export class SideRun {
 			case 'FinalMemCopy':
 				return this.advanceMemory();
 			case 'Resuming':
-				this.enter('CleaningUp');
+				this.drive({ type: 'relocation.phaseDone', eligible: true });
 				this.nextTick = this.now + this.params.relocationCleanupMs;
 				return;
 			case 'CleaningUp':
-				this.enter('Relocated');
+				this.drive({ type: 'relocation.phaseDone', eligible: true });
 				return this.finish('relocated');
 			default:
 				return;
@@ -253,9 +261,15 @@ export class SideRun {
 	/** As relocation.ts `skeletonDone`: MAXTOTAL counts from the MOVE; the engine gets what is left. */
 	private skeletonDone(): void {
 		if (this.now >= this.maxTotalMs) return this.cancel('MAXTOTAL');
-		this.enter('MovingMemory');
+		this.drive({ type: 'relocation.phaseDone', eligible: true });
 		const { pages, spec } = sideWorkload(this.settings);
-		this.engineStartMs = this.now;
+		const maxTotal = this.maxTotalMs - this.now;
+		this.engineClock = {
+			startMs: this.now,
+			sliceMs: this.params.relocationSliceMs,
+			maxTotalMs: Number.isFinite(maxTotal) ? maxTotal : null,
+			maxQuiesceMs: Number.isFinite(this.maxQuiesceMs) ? this.maxQuiesceMs : null
+		};
 		this.engine = createPrecopy({
 			guestPages: pages,
 			workload: spec,
@@ -279,13 +293,8 @@ export class SideRun {
 		while ((PHASE_LEVEL[this.phaseNow] ?? 3) < target) {
 			const level = PHASE_LEVEL[this.phaseNow]!;
 			// A one-round stop-and-copy (QEMU, Xen) has no penultimate pass: no Moving Guest.
-			const next: SidePhase =
-				level === 0 && this.policy.quiescedPasses === 2
-					? 'MovingGuest'
-					: level <= 1
-						? 'FinalMemCopy'
-						: 'Resuming';
-			this.enter(next);
+			if (level === 0 && this.policy.quiescedPasses !== 2) this.enter('FinalMemCopy');
+			else this.drive(boundaryEvent(level));
 		}
 		if (this.phaseNow === 'Resuming') {
 			this.closeEngine();
@@ -295,7 +304,7 @@ export class SideRun {
 		if (engine.outcome === 'max-quiesce') return this.cancel('MAXQUIESCE');
 		if (engine.outcome === 'max-total') return this.cancel('MAXTOTAL');
 		if (engine.outcome !== 'running') {
-			this.enter('Terminated');
+			this.drive(failedCheck(this.phaseNow));
 			return this.finish('terminated');
 		}
 		this.planEngineTick();
@@ -303,25 +312,13 @@ export class SideRun {
 
 	/** As relocation.ts `nextEngineTick`: the next grid point, the estimated pass end or a limit. */
 	private planEngineTick(): void {
-		const engine = this.engine!;
-		const slice = this.params.relocationSliceMs;
-		const now = this.now;
-		const k = Math.floor((now - this.engineStartMs) / slice);
-		let at = this.engineStartMs + (k + 1) * slice;
-		const est = engine.estimatePassEndMs();
-		if (Number.isFinite(est)) at = Math.min(at, Math.ceil(est));
-		const maxTotal = this.maxTotalMs - this.engineStartMs;
-		if (Number.isFinite(maxTotal)) at = Math.min(at, Math.ceil(this.engineStartMs + maxTotal));
-		const quiesced = engine.report().decisions.find((d) => d.action === 'quiesce');
-		if (quiesced && Number.isFinite(this.maxQuiesceMs))
-			at = Math.min(at, Math.ceil(quiesced.atMs + this.maxQuiesceMs));
-		this.nextTick = Math.max(at, now + 1);
+		this.nextTick = engineTickAt(this.engine!, this.engineClock!, this.now);
 	}
 
 	private cancel(limit: SideLimit): void {
 		this.engine?.cancel();
 		this.limitNow = limit;
-		this.enter('Cancelled');
+		this.drive({ type: 'relocation.limitExceeded', limit });
 		this.finish('cancelled');
 	}
 
@@ -338,23 +335,4 @@ export class SideRun {
 		this.engine.dispose();
 		this.engine = null;
 	}
-}
-
-/** How far an engine has got: 0 pre-copy, 1 penultimate pass, 2 final pass, 3 complete. */
-function engineLevel(engine: Precopy): number {
-	switch (engine.phase) {
-		case 'pre-copy':
-			return 0;
-		case 'quiesced-penultimate':
-			return 1;
-		case 'quiesced-final':
-			return 2;
-		case 'done':
-			return engine.outcome === 'completed' ? 3 : -1;
-	}
-}
-
-/** Whether the guest is stopped in `phase`. */
-export function sideQuiesced(phase: SidePhase): boolean {
-	return phase === 'MovingGuest' || phase === 'FinalMemCopy';
 }

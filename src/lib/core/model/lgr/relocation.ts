@@ -45,6 +45,15 @@ import { checkEligibility, type EligibilityResult } from './eligibility';
 import { HCPRL, HCPRLH1939E, HCPRLH1940E, LGR_LINES, MAX_TOTAL_TEXT, reasonLine } from './messages';
 import { engineOf, releaseEngine, startEngine, stepEngine } from './relocation-engine';
 import { guestResumed, moveToDestination } from './relocation-guest';
+import {
+	boundaryEvent,
+	engineLevel,
+	engineTickAt,
+	failedCheck,
+	passCountsOf,
+	PHASE_LEVEL,
+	type PassCounts
+} from './relocation-steps';
 import type { RelocationOptions, RelocationOutcome, RelocationState } from './relocation-types';
 
 export type * from './relocation-types';
@@ -186,13 +195,6 @@ function stop(
 	]);
 	closeCommand(state, rel, 1939);
 	finish(state, rel, phase === 'Cancelled' ? 'cancelled' : 'terminated', why);
-}
-
-/** The event that takes a relocation from its phase to Terminated after a failed re-check. */
-function failedCheck(phase: RelocationPhase): RelocationEvent {
-	return phase === 'MovingMemory'
-		? { type: 'relocation.quiesce', eligible: false }
-		: { type: 'relocation.phaseDone', eligible: false };
 }
 
 function terminateIneligible(state: SimState, rel: RelocationState, r: EligibilityResult): void {
@@ -353,27 +355,6 @@ function skeletonDone(state: SimState, rel: RelocationState): void {
 	nextEngineTick(state, rel, startEngine(state, rel));
 }
 
-/** How far an engine has got: 0 pre-copy, 1 penultimate pass, 2 final pass, 3 complete. */
-function engineLevel(engine: Precopy): number {
-	switch (engine.phase) {
-		case 'pre-copy':
-			return 0;
-		case 'quiesced-penultimate':
-			return 1;
-		case 'quiesced-final':
-			return 2;
-		case 'done':
-			return engine.outcome === 'completed' ? 3 : -1;
-	}
-}
-
-const PHASE_LEVEL: Partial<Record<RelocationPhase, number>> = {
-	MovingMemory: 0,
-	MovingGuest: 1,
-	FinalMemCopy: 2,
-	Resuming: 3
-};
-
 const BOUNDARY_REASON = [
 	'pre-copy stopped: quiesce',
 	'penultimate pass and guest state moved',
@@ -390,11 +371,7 @@ function advanceMemory(state: SimState, rel: RelocationState): void {
 		const check = recheck(state, rel);
 		if (!check.eligible) return terminateIneligible(state, rel, check);
 		const level = PHASE_LEVEL[rel.phase]!;
-		const event: RelocationEvent =
-			level === 0
-				? { type: 'relocation.quiesce', eligible: true }
-				: { type: 'relocation.phaseDone', eligible: true };
-		drive(state, rel, event, BOUNDARY_REASON[level]!);
+		drive(state, rel, boundaryEvent(level), BOUNDARY_REASON[level]!);
 	}
 	if (rel.phase === 'Resuming') {
 		closeEngine(state, rel, engine);
@@ -422,17 +399,7 @@ function advanceMemory(state: SimState, rel: RelocationState): void {
 
 /** The next engine tick: the next grid point, the estimated pass end or a limit, if sooner. */
 function nextEngineTick(state: SimState, rel: RelocationState, engine: Precopy): void {
-	const e = rel.engine!;
-	const now = state.now;
-	const k = Math.floor((now - e.startMs) / e.sliceMs);
-	let at = e.startMs + (k + 1) * e.sliceMs;
-	const est = engine.estimatePassEndMs();
-	if (Number.isFinite(est)) at = Math.min(at, Math.ceil(est));
-	if (e.maxTotalMs !== null) at = Math.min(at, Math.ceil(e.startMs + e.maxTotalMs));
-	const quiesced = engine.report().decisions.find((d) => d.action === 'quiesce');
-	if (quiesced && e.maxQuiesceMs !== null)
-		at = Math.min(at, Math.ceil(quiesced.atMs + e.maxQuiesceMs));
-	tickAt(state, rel, Math.max(at, now + 1));
+	tickAt(state, rel, engineTickAt(engine, rel.engine!, state.now));
 }
 
 /**
@@ -611,20 +578,6 @@ export function optionsLine(o: RelocationOptions): string {
 }
 
 /** The pass counts STATUS DETAILS prints (001: `Total pages sent N in K passes; M pages sent in pass K+1`). */
-export function passCounts(
-	state: SimState,
-	rel: RelocationState
-): { sent: number; passes: number; current: number; currentSent: number } {
-	const engine = engineOf(state, rel);
-	if (engine) {
-		const s = engine.status();
-		return {
-			sent: s.pagesSentDone,
-			passes: s.passesDone,
-			current: s.currentPass,
-			currentSent: s.currentPassSent
-		};
-	}
-	const sent = rel.passes.reduce((a, p) => a + p.pages, 0);
-	return { sent, passes: rel.passes.length, current: rel.passes.length + 1, currentSent: 0 };
+export function passCounts(state: SimState, rel: RelocationState): PassCounts {
+	return passCountsOf(engineOf(state, rel), rel.passes);
 }
