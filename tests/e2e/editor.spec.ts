@@ -71,6 +71,10 @@ test('edit a copy: a broken USER DIRECT line is shown at its line, fixed, and th
 }) => {
 	await editCopy(page, A16);
 	await expect(page.getByText('Editing a copy of a16-domains.')).toBeVisible();
+	// A field the validator defaults says what an empty one means, in text that stays and is read.
+	await expect(page.getByLabel('PDR volume', { exact: true })).toHaveAccessibleDescription(
+		/Empty: VMCOM1/
+	);
 	await page.getByLabel('Title', { exact: true }).fill('LNXSU12 starts on ITSOSSI6');
 	await page
 		.getByRole('group', { name: 'Guest 1: LNXSU12' })
