@@ -96,8 +96,32 @@ export class SimSession extends WorkerSession<SimClient> {
 	 */
 	histories = $state.raw<ReadonlyMap<number, RelocationHistory>>(NO_HISTORIES);
 
+	/** Calls waiting for playback to reach a time (see {@link playUntil}). */
+	#waiters: {
+		t: number;
+		generation: number | null;
+		revision: number | null;
+		armed: boolean;
+		done: (reached: boolean) => void;
+	}[] = [];
+
 	constructor() {
 		super('the simulation is not started');
+	}
+
+	/** Settles the waiters a frame decides: reached, or stopped short (paused, jumped, reloaded). */
+	#settle(view: SimView): void {
+		this.#waiters = this.#waiters.filter((w) => {
+			if (w.generation !== null && view.generation !== w.generation) w.done(false);
+			else if (w.revision !== null && view.timeline.revision !== w.revision) w.done(false);
+			else if (!view.playing && view.now >= w.t) w.done(true);
+			else if (view.stopAt === w.t) {
+				w.armed = true;
+				return true;
+			} else if (w.armed && !view.playing) w.done(false);
+			else return true;
+			return false;
+		});
 	}
 
 	protected connect(): SimClient {
@@ -125,6 +149,7 @@ export class SimSession extends WorkerSession<SimClient> {
 				else this.problem = read.error;
 			}
 			this.view = view;
+			this.#settle(view);
 		});
 	}
 
@@ -168,6 +193,32 @@ export class SimSession extends WorkerSession<SimClient> {
 
 	async play(): Promise<void> {
 		await this.attempt(() => this.client.request({ type: 'play' }));
+	}
+
+	/**
+	 * Plays until simulated time `t` (after the time shown) and pauses exactly there. Resolves
+	 * true once a frame shows the run paused at `t`; false when it stopped short (a pause, a jump
+	 * in time, another load) or the request was refused.
+	 */
+	playUntil(t: number): Promise<boolean> {
+		const v = this.view;
+		return new Promise((done) => {
+			// Waiting starts before the request, so a run that ends at once is not missed.
+			const w = {
+				t,
+				generation: v?.generation ?? null,
+				revision: v?.timeline.revision ?? null,
+				armed: false,
+				done
+			};
+			this.#waiters.push(w);
+			void this.attempt(() => this.client.request({ type: 'play', until: t })).then((r) => {
+				if (r === null && this.#waiters.includes(w)) {
+					this.#waiters = this.#waiters.filter((x) => x !== w);
+					done(false);
+				}
+			});
+		});
 	}
 
 	async pause(): Promise<void> {

@@ -73,7 +73,11 @@ export type LoadRequest = {
 	t?: number;
 };
 export type ApplyRequest = { id: number; type: 'apply'; input: SimInput };
-export type PlayRequest = { id: number; type: 'play' };
+/**
+ * Plays from the time shown. With `until` (simulated ms, after the time shown), playback pauses
+ * exactly there: how lessons, decks and embeds run one scripted step and stop at its end.
+ */
+export type PlayRequest = { id: number; type: 'play'; until?: number };
 export type PauseRequest = { id: number; type: 'pause' };
 export type SpeedRequest = { id: number; type: 'speed'; speed: number };
 export type StepRequest = { id: number; type: 'step' };
@@ -557,6 +561,8 @@ export interface SimView {
 	epochMs: number;
 	nextEventAt: number | null;
 	playing: boolean;
+	/** Where playback will pause by itself (a `play` with `until`), or null. */
+	stopAt: number | null;
 	speed: number;
 	members: MemberView[];
 	links: LinkView[];
@@ -841,6 +847,9 @@ export function parseRequest(data: unknown): Parsed {
 				return { id, type: t, relocation: r };
 			}
 			case 'play':
+				return data['until'] === undefined
+					? { id, type: t }
+					: { id, type: t, until: int(data, 'until', 'until', 1, MAX_LOAD_TIME_MS) };
 			case 'pause':
 			case 'step':
 			case 'stepBack':

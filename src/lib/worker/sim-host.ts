@@ -108,6 +108,8 @@ export class SimHost {
 	private lastImageWall = -Infinity;
 	/** The relocation a `watch` request asked for; null: the most recent moving memory. */
 	private watch: number | null = null;
+	/** Where playback pauses by itself (a `play` with `until`), or null. */
+	private stopAt: number | null = null;
 	private results: ResultView[] = [];
 	/** The timeline revision and tick list the last frame carried (ticks are sent when changed). */
 	private sentRevision = -1;
@@ -168,6 +170,16 @@ export class SimHost {
 		const timeline = loaded.timeline;
 		switch (r.type) {
 			case 'play':
+				if (r.until !== undefined) {
+					if (r.until <= timeline.now) {
+						return this.error(
+							r.id,
+							'until',
+							`until is ${r.until} ms, not after the time shown (${timeline.now} ms)`
+						);
+					}
+					this.stopAt = r.until;
+				} else this.stopAt = null;
 				if (!this.clock.playing) {
 					this.clock.start();
 					this.scheduleTick();
@@ -275,9 +287,10 @@ export class SimHost {
 		}
 	}
 
-	/** Stops playback (step and step back are paused activities). */
+	/** Stops playback (step and step back are paused activities), and forgets any `until`. */
 	private stop(): void {
 		this.clock.stop();
+		this.stopAt = null;
 	}
 
 	/**
@@ -286,6 +299,7 @@ export class SimHost {
 	 */
 	private jumped(): void {
 		const now = this.loaded?.timeline.now ?? 0;
+		this.stopAt = null;
 		this.results = this.results.filter((x) => x.t <= now);
 		this.tailSent = undefined;
 		this.lastTailKey = '';
@@ -346,6 +360,7 @@ export class SimHost {
 		this.lastImageKey = '';
 		this.lastImageWall = -Infinity;
 		this.watch = null;
+		this.stopAt = null;
 		this.sentRevision = -1;
 		this.sentTicks = '';
 		this.histories.reset();
@@ -371,8 +386,12 @@ export class SimHost {
 			return;
 		}
 		const whole = this.clock.read();
+		if (whole <= 0) return;
 		// In the past, the recorded inputs are applied again as their times pass.
-		if (whole > 0) timeline.advanceTo(timeline.now + whole);
+		if (this.stopAt !== null && timeline.now + whole >= this.stopAt) {
+			timeline.advanceTo(this.stopAt);
+			this.stop();
+		} else timeline.advanceTo(timeline.now + whole);
 	}
 
 	private scheduleTick(): void {
@@ -411,7 +430,7 @@ export class SimHost {
 		const imageChanged = imageKey !== this.lastImageKey;
 		const imageAt = this.lastImageWall + PAGE_MAP_MS;
 		const imageDue = imageChanged && wall >= imageAt;
-		const key = `${tailKey}:${s.now}:${timeline.latest}:${timeline.forkedAt}:${timeline.inputs.length}:${this.clock.playing}:${this.clock.speed}:${s.queue.length}:${s.seq}:${this.watch}`;
+		const key = `${tailKey}:${s.now}:${timeline.latest}:${timeline.forkedAt}:${timeline.inputs.length}:${this.clock.playing}:${this.stopAt}:${this.clock.speed}:${s.queue.length}:${s.seq}:${this.watch}`;
 		if (key === this.lastKey && !imageDue) {
 			// Only the image is new, and too soon: it goes with a later frame.
 			if (imageChanged) this.frames.request(imageAt);
@@ -429,6 +448,7 @@ export class SimHost {
 				title: loaded.title,
 				source: loaded.source,
 				playing: this.clock.playing,
+				stopAt: this.stopAt,
 				speed: this.clock.speed,
 				watch: this.watch,
 				timeline: this.timelineView(timeline),

@@ -88,6 +88,8 @@ export function buildView(
 		title: string;
 		source: string;
 		playing: boolean;
+		/** Where playback pauses by itself; absent: nowhere. */
+		stopAt?: number | null;
 		speed: number;
 		/** The relocation asked for by a `watch` request; null or absent: the most recent moving. */
 		watch?: number | null;
@@ -132,6 +134,7 @@ export function buildView(
 		epochMs: s.epochMs,
 		nextEventAt: sim.nextEventTime(),
 		playing: meta.playing,
+		stopAt: meta.stopAt ?? null,
 		speed: meta.speed,
 		members,
 		links: c.links.map((l) => linkView(l, flows.get(l.id) ?? [])),
