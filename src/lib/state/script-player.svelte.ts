@@ -16,8 +16,8 @@ import {
 } from '../script/script';
 import type { SimSession } from './sim.svelte';
 
-/** Where the step shown stands: at its start, running, or at its end. */
-export type StepStatus = 'ready' | 'running' | 'done';
+/** Where the step shown stands: at its start, running, at its end, or stopped inside it. */
+export type StepStatus = 'ready' | 'running' | 'done' | 'interrupted';
 
 export class ScriptPlayer {
 	/** The step shown (0-based). */
@@ -95,30 +95,33 @@ export class ScriptPlayer {
 		const k = this.step;
 		const start = stepStart(this.run, k);
 		const end = stepEnd(this.run, k);
-		if (this.status !== 'ready' || this.session.view?.now !== start) {
-			if (!(await this.goTo(k))) return false;
-		}
+		// Only a step shown at its start runs from here; else its start is loaded first.
+		if (this.status !== 'ready' && !(await this.goTo(k))) return false;
 		const mine = this.#token;
 		if (this.step !== k) return false;
 		this.status = 'running';
+		// Where the run stands: known from the script, not read from a frame that may lag.
+		let now = start;
 		for (const x of stepInputs(this.run, k)) {
-			if (x.at > (this.session.view?.now ?? start)) {
+			if (x.at > now) {
 				if (!(await this.session.playUntil(x.at)) || mine !== this.#token)
 					return this.stopped(mine);
+				now = x.at;
 			}
 			if ((await this.session.apply(x.input)) === null || mine !== this.#token) {
 				return this.stopped(mine);
 			}
 		}
-		if (end > (this.session.view?.now ?? start)) {
-			if (!(await this.session.playUntil(end)) || mine !== this.#token) return this.stopped(mine);
+		if (end > now && (!(await this.session.playUntil(end)) || mine !== this.#token)) {
+			return this.stopped(mine);
 		}
 		this.status = 'done';
 		return true;
 	}
 
+	/** Interrupted: the step shows a moment inside it, so running it again starts it over. */
 	private stopped(token: number): false {
-		if (token === this.#token) this.status = 'ready';
+		if (token === this.#token) this.status = 'interrupted';
 		return false;
 	}
 

@@ -97,28 +97,29 @@ export class SimSession extends WorkerSession<SimClient> {
 	histories = $state.raw<ReadonlyMap<number, RelocationHistory>>(NO_HISTORIES);
 
 	/** Calls waiting for playback to reach a time (see {@link playUntil}). */
-	#waiters: {
-		t: number;
-		generation: number | null;
-		revision: number | null;
-		armed: boolean;
-		done: (reached: boolean) => void;
-	}[] = [];
+	#waiters: { t: number; generation: number; armed: boolean; done: (reached: boolean) => void }[] =
+		[];
+	/** The generation of the last load answered: older frames are stale. */
+	#generation = 0;
 
 	constructor() {
 		super('the simulation is not started');
 	}
 
-	/** Settles the waiters a frame decides: reached, or stopped short (paused, jumped, reloaded). */
+	/**
+	 * Settles the waiters a frame decides: reached (paused at or after their time), or stopped
+	 * short (paused before it, or the stop forgotten by a jump in time, or another load). Frames of
+	 * an earlier load are stale and decide nothing.
+	 */
 	#settle(view: SimView): void {
 		this.#waiters = this.#waiters.filter((w) => {
-			if (w.generation !== null && view.generation !== w.generation) w.done(false);
-			else if (w.revision !== null && view.timeline.revision !== w.revision) w.done(false);
+			if (view.generation < w.generation) return true;
+			if (view.generation > w.generation) w.done(false);
 			else if (!view.playing && view.now >= w.t) w.done(true);
 			else if (view.stopAt === w.t) {
 				w.armed = true;
 				return true;
-			} else if (w.armed && !view.playing) w.done(false);
+			} else if (w.armed) w.done(false);
 			else return true;
 			return false;
 		});
@@ -170,6 +171,7 @@ export class SimSession extends WorkerSession<SimClient> {
 		if (options.inputs !== undefined) body.inputs = options.inputs;
 		if (options.t !== undefined) body.t = options.t;
 		const r = await this.client.request(body);
+		this.#generation = r.generation;
 		this.problem = null;
 		return r;
 	}
@@ -201,16 +203,9 @@ export class SimSession extends WorkerSession<SimClient> {
 	 * in time, another load) or the request was refused.
 	 */
 	playUntil(t: number): Promise<boolean> {
-		const v = this.view;
 		return new Promise((done) => {
 			// Waiting starts before the request, so a run that ends at once is not missed.
-			const w = {
-				t,
-				generation: v?.generation ?? null,
-				revision: v?.timeline.revision ?? null,
-				armed: false,
-				done
-			};
+			const w = { t, generation: this.#generation, armed: false, done };
 			this.#waiters.push(w);
 			void this.attempt(() => this.client.request({ type: 'play', until: t })).then((r) => {
 				if (r === null && this.#waiters.includes(w)) {

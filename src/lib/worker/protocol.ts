@@ -168,6 +168,8 @@ export type LoadOk = {
 	seed: number;
 	/** Simulated time shown after the load (the `t` asked for, else 0). */
 	now: number;
+	/** The frames' `generation` from this load on. */
+	generation: number;
 };
 /**
  * The simulation's answer to an input; `result.ok` is false when it refused the input. An

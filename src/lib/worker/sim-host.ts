@@ -374,7 +374,8 @@ export class SimHost {
 			inline: typeof scenario !== 'string',
 			title: spec.value.title,
 			seed: state.seed,
-			now: timeline.now
+			now: timeline.now,
+			generation: this.generation
 		};
 	}
 
