@@ -19,7 +19,8 @@ export const ELIGIBILITY: Lesson = {
 		{ doc: '000', section: 'App. A.1.1 (Examples A-1 … A-3)' },
 		{ doc: '000', section: 'App. A.1.2 … A.1.5' },
 		{ doc: '001', section: '"Cross-System CP Commands"' },
-		{ doc: '001', section: '"Live Guest Relocation ..."' }
+		{ doc: '001', section: '"Live Guest Relocation ..."' },
+		{ doc: '001', section: '"SSI Cluster Requirements"' }
 	],
 	script: {
 		scenario: 'a11-devno',
@@ -84,7 +85,7 @@ export const ELIGIBILITY: Lesson = {
 					{ label: 'No: CP has it attached to SYSTEM', when: { is: true } }
 				],
 				explain:
-					'ITSOSSI1 answers `DASD 9A26 CP SYSTEM US9A26 0`: CP on ITSOSSI1 has the volume attached to SYSTEM, so it is neither free nor a DEVNO minidisk. After `DETACH 9A26 SYSTEM` the same query shows only `DASD 9A26 US9A26`: the device is free. Because every volume is cabled to every member (001 "SSI Cluster Requirements"), ITSOSSI1 can now give 9A26 to ITSOLNX2 when it arrives.'
+					'ITSOSSI1 answers `DASD 9A26 CP SYSTEM US9A26 0`: CP on ITSOSSI1 has the volume attached to SYSTEM, so it is neither free nor a DEVNO minidisk. After `DETACH 9A26 SYSTEM` the same query shows only `DASD 9A26 US9A26`: the device is free. Volumes should be cabled to every member (001 "SSI Cluster Requirements"), so ITSOSSI1 reaches 9A26 too and can give it to ITSOLNX2 when the guest arrives.'
 			}
 		},
 		{

@@ -127,7 +127,7 @@ export const RELOCATION_FAILURES: Lesson = {
 					{ label: 'Nowhere until it is restarted', when: { is: 'not logged on' } }
 				],
 				explain:
-					'The guest keeps running on the source member until the destination is ready to run it, so a relocation that ends early leaves it where it was: "If a relocation fails or is cancelled, the guest continues to run on the source member" (001; 000 §3.1). The pages already sent are thrown away on ITSOSSI6.'
+					'The guest keeps running on the source member until the destination is ready to run it, so a relocation that ends early leaves it where it was: "If a relocation fails or is cancelled, the guest continues to run on the source member" (001; 000 §3.1).'
 			}
 		},
 		{

@@ -21,7 +21,7 @@ export const LGR_AND_AVAILABILITY: Lesson = {
 		},
 		{ doc: '002', section: '"Tools in Your HA Toolbox"' },
 		{ doc: '001', section: '"Live Guest Relocation"' },
-		{ doc: '000', section: '§2.4' }
+		{ doc: '000', section: '§2.4.2 (SSI cluster modes)' }
 	],
 	script: {
 		scenario: 'itsossia',
@@ -41,7 +41,10 @@ export const LGR_AND_AVAILABILITY: Lesson = {
 			{
 				runMs: 10_000,
 				speed: 3,
-				inputs: [{ after: 0, input: cp('ITSOSSI1', 'vmrelocate test itsolnx1 itsossi3') }]
+				inputs: [
+					{ after: 0, input: cp('ITSOSSI1', 'query ssi') },
+					{ after: 1000, input: cp('ITSOSSI1', 'vmrelocate test itsolnx1 itsossi3') }
+				]
 			},
 			{
 				runMs: 60_000,
@@ -86,8 +89,8 @@ export const LGR_AND_AVAILABILITY: Lesson = {
 		{
 			title: 'The cluster is in Safe mode',
 			body: [
-				'The other members stop hearing from ITSOSSI2 and cannot tell whether it is really gone, so the cluster goes to Safe mode: running work goes on, but shared resources are locked down until the failure is resolved (000 §2.4).',
-				'The operator wants to move ITSOLNX1 off ITSOSSI1 to be on the safe side, and tests: `vmrelocate test itsolnx1 itsossi3`.'
+				'ITSOSSI2 stopped communicating and the other members cannot determine its state (`QUERY SSI` shows it as Unknown), so the cluster goes to Safe mode: existing work and accesses go on, but new access to shared resources fails until the failure is resolved (000 §2.4.1, §2.4.2).',
+				'On ITSOSSI1 the operator checks the cluster with `query ssi`, then, wanting to move ITSOLNX1 off ITSOSSI1 to be on the safe side, tests: `vmrelocate test itsolnx1 itsossi3`.'
 			],
 			look: 'The mode banner and the ITSOSSI1 console.',
 			question: {
