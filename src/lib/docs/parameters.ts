@@ -62,7 +62,14 @@ function simParam(
 ): ModelParameter {
 	const v = P[key];
 	const value = key === 'shutdownSignalSeconds' ? `${v} s` : duration(v);
-	return { name, code: `params.${key}`, value, raw: v, source, ...(readmeRow ? { readmeRow } : {}) };
+	return {
+		name,
+		code: `params.${key}`,
+		value,
+		raw: v,
+		source,
+		...(readmeRow ? { readmeRow } : {})
+	};
 }
 
 const zvm = zvmPolicy();
@@ -123,7 +130,8 @@ export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
 				code: 'CTC_MBPS, CHPID_MBPS',
 				value: `${CTC_MBPS} MB/s, ${CHPID_MBPS} MB/s`,
 				raw: `${CTC_MBPS},${CHPID_MBPS}`,
-				source: 'Four CTCs fill one FICON CHPID: 001 "CTC Connections" ("4 CTC devices per FICON chpid").',
+				source:
+					'Four CTCs fill one FICON CHPID: 001 "CTC Connections" ("4 CTC devices per FICON chpid").',
 				readmeRow: 'per-CTC rate, per-CHPID cap'
 			},
 			{
@@ -151,7 +159,8 @@ export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
 				name: 'Link sharing',
 				value: 'even split per direction among the relocations moving memory over the link',
 				raw: 'even',
-				source: 'Concurrent relocations “compete with each other for system resources” (000 §3.6.1).',
+				source:
+					'Concurrent relocations “compete with each other for system resources” (000 §3.6.1).',
 				readmeRow: 'link sharing'
 			}
 		]
@@ -164,7 +173,8 @@ export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
 				name: 'Eligibility check',
 				value: 'at the command, no time',
 				raw: 0,
-				source: 'ASYNCHRONOUS “return[s] as soon as the initial eligibility check is done” (000 §3.6.1); the transcripts answer within the second.',
+				source:
+					'ASYNCHRONOUS “return[s] as soon as the initial eligibility check is done” (000 §3.6.1); the transcripts answer within the second.',
 				readmeRow: 'eligibility check'
 			},
 			simParam(
@@ -202,7 +212,8 @@ export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
 				code: 'PAGE_BYTES',
 				value: `${PAGE_BYTES / 1024} KiB`,
 				raw: PAGE_BYTES,
-				source: 'z/Architecture pages; dirty tracking is per 4 KiB page in every hypervisor (MODEL-NOTES).'
+				source:
+					'z/Architecture pages; dirty tracking is per 4 KiB page in every hypervisor (MODEL-NOTES).'
 			},
 			{
 				name: 'Page management blocks',
@@ -235,14 +246,16 @@ export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
 				code: 'quiescedPasses',
 				value: `${zvm.quiescedPasses}: the penultimate and the final`,
 				raw: zvm.quiescedPasses,
-				source: 'The quiesce covers “the final two passes through storage” (z/VM 6.2 performance report, MODEL-NOTES).'
+				source:
+					'The quiesce covers “the final two passes through storage” (z/VM 6.2 performance report, MODEL-NOTES).'
 			},
 			{
 				name: 'Quiesce target',
 				code: 'DEFAULT_TARGET_QUIESCE_MS',
 				value: `min(${duration(DEFAULT_TARGET_QUIESCE_MS)}, MAXQUIESCE ÷ 2)`,
 				raw: DEFAULT_TARGET_QUIESCE_MS,
-				source: 'The model’s choice: IBM does not publish the rule (“an internal algorithm determines that the guest needs to be quiesced”, 000 §3.2). Short enough that “the application does not notice” (000 §3.1), with room under MAXQUIESCE for two passes.'
+				source:
+					'The model’s choice: IBM does not publish the rule (“an internal algorithm determines that the guest needs to be quiesced”, 000 §3.2). Short enough that “the application does not notice” (000 §3.1), with room under MAXQUIESCE for two passes.'
 			},
 			{
 				name: 'Stall ratio',
@@ -304,7 +317,8 @@ export const PARAMETER_GROUPS: readonly ParameterGroup[] = [
 				code: 'COMPARE_HORIZON_MS',
 				value: duration(COMPARE_HORIZON_MS),
 				raw: COMPARE_HORIZON_MS,
-				source: 'The model’s choice: a side still moving memory then (QEMU has no cap on its rounds) is reported as unfinished.'
+				source:
+					'The model’s choice: a side still moving memory then (QEMU has no cap on its rounds) is reported as unfinished.'
 			}
 		]
 	}

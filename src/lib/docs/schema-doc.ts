@@ -69,10 +69,13 @@ export const NOTES: Readonly<Record<string, string>> = {
 	seed: 'Seed of the simulation’s random numbers (heartbeat phases, workloads): the same seed and inputs give the same run.',
 	cluster: 'The SSI cluster: its name, PDR, members, ISFC links and relocation domains.',
 	'cluster.name': 'The SSI cluster name (QUERY SSI’s “SSI Name”).',
-	'cluster.crossSystemTimeouts': 'Whether a silent member times out (FORMSSI’s “cross-system timeouts: Enabled”); disabled, the cluster waits.',
+	'cluster.crossSystemTimeouts':
+		'Whether a silent member times out (FORMSSI’s “cross-system timeouts: Enabled”); disabled, the cluster waits.',
 	'cluster.members': 'The members, one to four (000 §2.1).',
-	'cluster.links': 'ISFC logical links between members; a member with no link to some member cannot join (it is Isolated).',
-	'cluster.domains': 'User relocation domains; CP’s own (SSI and one per member) are implicit (000 §3.5).',
+	'cluster.links':
+		'ISFC logical links between members; a member with no link to some member cannot join (it is Isolated).',
+	'cluster.domains':
+		'User relocation domains; CP’s own (SSI and one per member) are implicit (000 §3.5).',
 	'cluster.pdr.volume': 'Volume label of the common volume.',
 	'cluster.pdr.rdev': 'Its real device number.',
 	'cluster.members[].name': 'The member’s system name.',
@@ -82,9 +85,11 @@ export const NOTES: Readonly<Record<string, string>> = {
 	'cluster.members[].storage': 'Real storage.',
 	'cluster.members[].cpus': 'Logical processors.',
 	'cluster.members[].cpuType': 'Their type; a guest without CPU statements gets one of this type.',
-	'cluster.members[].facilities': 'Architecture facilities (000 Figure 3-5); a domain’s level is the common subset of its members’.',
+	'cluster.members[].facilities':
+		'Architecture facilities (000 Figure 3-5); a domain’s level is the common subset of its members’.',
 	'cluster.members[].state': 'Its state at time 0.',
-	'cluster.members[].systemId': 'The name it resolves to through System_Identifier; a duplicate cannot join.',
+	'cluster.members[].systemId':
+		'The name it resolves to through System_Identifier; a duplicate cannot join.',
 	'cluster.members[].devices[].type': 'Device type (OSA, HIPERSOCKETS, FCP, CTCA, 3390, …).',
 	'cluster.members[].devices[].volser': 'Volume label of a DASD.',
 	'cluster.members[].devices[].online': 'Whether it is online (VARY).',
@@ -100,11 +105,13 @@ export const NOTES: Readonly<Record<string, string>> = {
 	'cluster.links[].devices[].b': 'Its device number on the second.',
 	'cluster.domains[].name': 'The domain’s name.',
 	'cluster.domains[].members': 'Its members.',
-	guests: 'The guests logged on at time 0. With a directory, each needs an entry there and is built from it.',
+	guests:
+		'The guests logged on at time 0. With a directory, each needs an entry there and is built from it.',
 	'guests[].user': 'Its user ID.',
 	'guests[].on': 'The member it is logged on to.',
 	'guests[].status': 'Connected guests (logged-on) cannot relocate (000 Example 3-7).',
-	'guests[].kind': 'A USER is logged on to one member only; an IDENTITY may be on several (000 §2.2.4). Taken from the directory when it has an entry.',
+	'guests[].kind':
+		'A USER is logged on to one member only; an IDENTITY may be on several (000 §2.2.4). Taken from the directory when it has an entry.',
 	'guests[].overhead.pageable': 'Pageable CP storage for the guest.',
 	'guests[].overhead.fixed': 'Fixed CP storage for the guest.',
 	'guests[].accounting.loggedOnFor': 'How long before the start the guest logged on (CONNECT=).',
@@ -113,7 +120,8 @@ export const NOTES: Readonly<Record<string, string>> = {
 	'segments[].name': 'The segment’s name.',
 	'segments[].kind': 'A named saved system or a discontiguous saved segment.',
 	'segments[].members': 'The members holding this copy.',
-	script: 'Timed steps: each `at` a time, with exactly one of command (with on), fault, ipl or shutdown.',
+	script:
+		'Timed steps: each `at` a time, with exactly one of command (with on), fault, ipl or shutdown.',
 	'script[].at': 'When the step runs.',
 	'script[].on': 'The member whose console the command is typed at.',
 	'script[].user': 'Who types it (default OPERATOR), as the book’s MAINT620.',
@@ -127,9 +135,11 @@ export const NOTES: Readonly<Record<string, string>> = {
 	'script[].fault.systemId': 'The new system identifier, for member.systemId.',
 	'script[].fault.chpid': 'The CHPID, for chpid and ctc faults.',
 	'script[].fault.ctc': 'The CTC’s index on its CHPID, for ctc faults.',
-	params: 'The model’s timing parameters (see How the model works); each defaults to the value documented there.',
+	params:
+		'The model’s timing parameters (see How the model works); each defaults to the value documented there.',
 	'params.heartbeatMs': 'Heartbeat interval (PDR write and ISFC heartbeat).',
-	'params.crossSystemTimeoutMs': 'Silence after which a peer is no longer considered communicating.',
+	'params.crossSystemTimeoutMs':
+		'Silence after which a peer is no longer considered communicating.',
 	'params.joinMs': 'From IPL to the end of the join protocol (Joining).',
 	'params.shutdownMs': 'From SHUTDOWN to Down (Leaving).',
 	'params.reiplMs': 'From Down to the new IPL of SHUTDOWN REIPL.',
@@ -257,7 +267,10 @@ export function documentSchema(schema: SchemaNode): {
 			name,
 			description: VALUE_TYPE_NOTES[name] ?? d.description ?? '',
 			constraints: d.oneOf
-				? d.oneOf.map((o) => `${o.type}${o.pattern ? ` matching ${o.pattern}` : ''}${o.minimum !== undefined ? ` ≥ ${o.minimum}` : ''}`)
+				? d.oneOf.map(
+						(o) =>
+							`${o.type}${o.pattern ? ` matching ${o.pattern}` : ''}${o.minimum !== undefined ? ` ≥ ${o.minimum}` : ''}`
+					)
 				: d.enum
 					? [`one of ${d.enum.map(quote).join(', ')}`]
 					: constraintsOf(d)
@@ -268,4 +281,50 @@ export function documentSchema(schema: SchemaNode): {
 		sections,
 		valueTypes
 	};
+}
+
+/** One annotation of an example file: a property it sets and what that means. */
+export interface ExampleNote {
+	/** Where in the example: `cluster.members[0].storage`. */
+	readonly at: string;
+	readonly value: string;
+	readonly meaning: string;
+}
+
+/**
+ * Notes on an example scenario: each property it sets, the first time its schema path occurs,
+ * with the description the documentation gives it (so the notes follow the schema).
+ */
+export function annotateExample(
+	example: unknown,
+	sections: readonly ObjectSection[]
+): ExampleNote[] {
+	const rows = new Map(sections.flatMap((s) => s.rows).map((r) => [r.path, r]));
+	const seen = new Set<string>();
+	const notes: ExampleNote[] = [];
+	const walk = (v: unknown, at: string, path: string) => {
+		if (Array.isArray(v)) {
+			v.forEach((item, i) => walk(item, `${at}[${i}]`, `${path}[]`));
+			return;
+		}
+		if (v === null || typeof v !== 'object') return;
+		for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
+			const p = path === '' ? k : `${path}.${k}`;
+			const a = at === '' ? k : `${at}.${k}`;
+			const row = rows.get(p);
+			if (row && !seen.has(p)) {
+				seen.add(p);
+				const leaf = child === null || typeof child !== 'object';
+				const value = leaf
+					? JSON.stringify(child)
+					: Array.isArray(child)
+						? `${child.length} item${child.length === 1 ? '' : 's'}`
+						: '{ … }';
+				notes.push({ at: a, value, meaning: row.description });
+			}
+			walk(child, a, p);
+		}
+	};
+	walk(example, '', '');
+	return notes;
 }

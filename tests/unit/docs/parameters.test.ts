@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { COMPARE_HORIZON_MS } from '$lib/core/compare/compare';
 import { QEMU_DOWNTIME_LIMIT_MS } from '$lib/core/engine/policy-qemu';
 import { XEN_LEGACY } from '$lib/core/engine/policy-xen';
-import { DEFAULT_MAX_QUIESCE_MS, ZVM_POLICY_DEFAULTS, zvmPolicy } from '$lib/core/engine/policy-zvm';
+import {
+	DEFAULT_MAX_QUIESCE_MS,
+	ZVM_POLICY_DEFAULTS,
+	zvmPolicy
+} from '$lib/core/engine/policy-zvm';
 import { WORKLOAD_NAMES, WORKLOAD_PRESETS } from '$lib/core/engine/workload';
 import { CHPID_MBPS, CTC_MBPS, linkCapacityMBps, buildLink } from '$lib/core/model/link';
 import { DEFAULT_PARAMS } from '$lib/core/sim/state';

@@ -58,7 +58,10 @@ describe('the scenario format documentation', () => {
 
 	it('one section per object, linked from its row; the value types of $defs', () => {
 		for (const r of rows.filter((x) => x.section))
-			expect(doc.sections.some((s) => s.id === r.section), r.path).toBe(true);
+			expect(
+				doc.sections.some((s) => s.id === r.section),
+				r.path
+			).toBe(true);
 		expect(new Set(doc.sections.map((s) => s.id)).size).toBe(doc.sections.length);
 		expect(doc.valueTypes.map((v) => v.name)).toEqual([
 			'name',

@@ -341,8 +341,7 @@ export const COMMAND_REFERENCE: readonly CommandReference[] = [
 			},
 			{
 				syntax: 'MAXTotal n|NOLIMit',
-				meaning:
-					'cancel the relocation if it takes longer than n seconds in all (default NOLIMIT)',
+				meaning: 'cancel the relocation if it takes longer than n seconds in all (default NOLIMIT)',
 				keywords: ['MAXTotal', 'NOLIMit']
 			},
 			{
@@ -453,7 +452,11 @@ export const COMMAND_REFERENCE: readonly CommandReference[] = [
 		details: [
 			{ syntax: 'rdev[-rdev]', meaning: 'the device or range' },
 			{ syntax: '[TO] SYSTEM|userid', meaning: 'CP, or a guest logged on to this member' },
-			{ syntax: 'AS vdev', meaning: 'the guest’s device number (default the real one)', keywords: ['AS'] }
+			{
+				syntax: 'AS vdev',
+				meaning: 'the guest’s device number (default the real one)',
+				keywords: ['AS']
+			}
 		],
 		example: {
 			text: 'attach 9c21 to system',
@@ -580,7 +583,8 @@ export const COMMAND_REFERENCE: readonly CommandReference[] = [
 		words: ['QUERY'],
 		operandForm: 'userid',
 		group: 'Users and guests',
-		purpose: 'The same as QUERY USERS userid: any word after QUERY that is not a subcommand or a device number.',
+		purpose:
+			'The same as QUERY USERS userid: any word after QUERY that is not a subcommand or a device number.',
 		operands: '[AT sysname | AT ALL]',
 		details: [{ syntax: 'AT sysname | AT ALL', meaning: 'where to look', keywords: ['AT'] }],
 		example: {
@@ -676,8 +680,16 @@ export const COMMAND_REFERENCE: readonly CommandReference[] = [
 			'Sent to a guest: links a minidisk, checked against the links to it on every member of the cluster (001 "Cross-System Minidisk Management").',
 		operands: '[To] userid vdev1 [As] vdev2 [mode]',
 		details: [
-			{ syntax: '[To] userid', meaning: 'the minidisk’s owner (`*`: the guest itself)', keywords: ['To'] },
-			{ syntax: 'vdev1 [As] vdev2', meaning: 'the owner’s device and the guest’s', keywords: ['As'] },
+			{
+				syntax: '[To] userid',
+				meaning: 'the minidisk’s owner (`*`: the guest itself)',
+				keywords: ['To']
+			},
+			{
+				syntax: 'vdev1 [As] vdev2',
+				meaning: 'the owner’s device and the guest’s',
+				keywords: ['As']
+			},
 			{
 				syntax: 'mode',
 				meaning: 'R, RR, W, WR, M, MR or MW (default R for another user’s disk)'
