@@ -70,9 +70,9 @@ test('the scenario format: every object documented, and the schema downloads as 
 		.getByRole('link', { name: 'Scenario format' })
 		.click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Scenario format' })).toBeVisible();
-	await expect(page.getByRole('table', { name: 'Properties of cluster.members[]' })).toContainText(
-		'storage'
-	);
+	await expect(
+		page.getByRole('table', { name: 'Properties of cluster.members[]', exact: true })
+	).toContainText('storage');
 	await expect(page.getByRole('heading', { level: 2, name: 'An annotated example' })).toBeVisible();
 
 	const [download] = await Promise.all([
