@@ -16,6 +16,8 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
 		paths: { base },
+		// src/service-worker.ts is registered by the root layout, after load and never fatally.
+		serviceWorker: { register: false },
 		prerender: { entries: ['*'], handleHttpError: 'fail' }
 	}
 };

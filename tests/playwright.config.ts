@@ -15,9 +15,17 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		trace: 'retain-on-failure',
-		launchOptions
+		launchOptions,
+		// The app's service worker precaches every page on install; only the offline spec allows it,
+		// so no other test shares a cache or a worker with it.
+		serviceWorkers: 'block'
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
+	projects: [
+		{
+			name: 'chromium',
+			use: { ...devices['Desktop Chrome'], launchOptions, serviceWorkers: 'block' }
+		}
+	],
 	webServer: {
 		command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
 		cwd: '..',

@@ -407,7 +407,11 @@ export async function benchUi(site: Site): Promise<UiBench> {
 		log('ui: no system Chromium (CHROMIUM_PATH, /usr/bin/chromium); trying Playwright’s own');
 	const browser = await chromium.launch(launchOptions);
 	try {
-		const context = await browser.newContext({ ...devices['Desktop Chrome'] });
+		// No service worker: its install-time precache of every page would count as lab JS.
+		const context = await browser.newContext({
+			...devices['Desktop Chrome'],
+			serviceWorkers: 'block'
+		});
 		await context.addInitScript({ content: OBSERVERS });
 		const page = await context.newPage();
 		const responses: Promise<Loaded | null>[] = [];

@@ -4,7 +4,8 @@
 // guest's Relocate menu, a topology fault menu), a drag in progress and the dialog of a refused
 // relocation open, and the Charts area in each of its tabs with the data tables hidden and shown
 // and its menus open; compare mode before a run, with a settings error and after both
-// relocations ended; and the scenario gallery and the scenario editor with its errors showing.
+// relocations ended; the scenario gallery and the scenario editor with its errors showing; and
+// each page of the reference at /docs (the command reference also filtered).
 // No rule is disabled.
 // A violation fails the test with every node it was found on, readably. axe cannot work out the
 // background of SVG text or text over a gradient (it reports those as "incomplete", not as
@@ -154,6 +155,26 @@ for (const theme of THEMES) {
 				page.getByRole('list', { name: 'Built-in scenarios' }).getByRole('article')
 			).toHaveCount(15);
 			await expectNoViolations(page, `the scenario gallery (${theme})`);
+		});
+
+		for (const [path, heading] of [
+			['/docs/', 'Documentation'],
+			['/docs/commands/', 'Commands'],
+			['/docs/scenarios/', 'Scenario format'],
+			['/docs/model/', 'How the model works']
+		] as const) {
+			test(`the docs page ${path}`, async ({ page }) => {
+				await openPage(page, theme, path);
+				await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+				await expectNoViolations(page, `${path} (${theme})`);
+			});
+		}
+
+		test('the command reference filtered, with its count announced', async ({ page }) => {
+			await openPage(page, theme, '/docs/commands/');
+			await page.getByLabel('Filter commands').fill('relocation');
+			await expect(page.getByRole('status')).toContainText(/\d+ of \d+ commands match/);
+			await expectNoViolations(page, `the filtered command reference (${theme})`);
 		});
 
 		test('the scenario editor with errors showing', async ({ page }) => {

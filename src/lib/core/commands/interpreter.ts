@@ -23,7 +23,7 @@ import {
 	xautologCommand
 } from './user-control';
 import { defineVfb } from './virtual-devices';
-import { vmrelocateCommand } from './vmrelocate';
+import { VMRELOCATE_SUBCOMMANDS, vmrelocateCommand } from './vmrelocate';
 import { queryVmrelocate, setVmrelocate } from './vmrelocate-settings';
 import { kw, matches, words, type Keyword } from './words';
 
@@ -47,6 +47,26 @@ const QUERIES: CommandDef[] = [
 	{ keyword: kw('ALLOC'), run: queryAlloc }
 ];
 
+/** Subcommands of DEFINE; VFB-512 has no abbreviation (000 A.1.3, sent to a guest). */
+const DEFINES: CommandDef[] = [
+	{ keyword: kw('RELODomain'), run: defineRelodomain },
+	{ keyword: kw('VFB-512'), run: defineVfb }
+];
+
+/** Subcommands of SET. */
+const SETS: CommandDef[] = [
+	{ keyword: kw('SSI'), run: setSsi },
+	{ keyword: kw('VMRELOcate'), run: setVmrelocate },
+	{ keyword: kw('RDEVice'), run: setRdev }
+];
+
+/** Runs the subcommand of `table` the first word names, or CP's error for a missing or unknown one. */
+function subcommand(table: CommandDef[], ctx: CommandContext, [sub, ...rest]: string[]) {
+	if (sub === undefined) return HCP.missingOperand();
+	const def = table.find((d) => matches(sub, d.keyword));
+	return def ? def.run(ctx, rest) : HCP.invalidOption(sub);
+}
+
 const COMMANDS: CommandDef[] = [
 	{
 		keyword: kw('Query'),
@@ -59,25 +79,8 @@ const COMMANDS: CommandDef[] = [
 			return queryUser(ctx, sub, rest);
 		}
 	},
-	{
-		keyword: kw('DEFine'),
-		run: (ctx, [sub, ...rest]) => {
-			if (sub === undefined) return HCP.missingOperand();
-			if (matches(sub, kw('RELODomain'))) return defineRelodomain(ctx, rest);
-			if (sub.toUpperCase() === 'VFB-512') return defineVfb(ctx, rest);
-			return HCP.invalidOption(sub);
-		}
-	},
-	{
-		keyword: kw('SET'),
-		run: (ctx, [sub, ...rest]) => {
-			if (sub === undefined) return HCP.missingOperand();
-			if (matches(sub, kw('SSI'))) return setSsi(ctx, rest);
-			if (matches(sub, kw('VMRELOcate'))) return setVmrelocate(ctx, rest);
-			if (matches(sub, kw('RDEVice'))) return setRdev(ctx, rest);
-			return HCP.invalidOption(sub);
-		}
-	},
+	{ keyword: kw('DEFine'), run: (ctx, args) => subcommand(DEFINES, ctx, args) },
+	{ keyword: kw('SET'), run: (ctx, args) => subcommand(SETS, ctx, args) },
 	{ keyword: kw('VMRELOcate'), run: vmrelocateCommand },
 	{ keyword: kw('FORMSSI'), run: formssi },
 	{ keyword: kw('SHUTDOWN'), run: shutdownCommand },
@@ -96,6 +99,34 @@ const COMMANDS: CommandDef[] = [
 
 /** Every command name the console accepts, for completion and the reference. */
 export const COMMAND_NAMES = [...COMMANDS.map((c) => c.keyword.name), 'IPL'];
+
+/** A command the parser knows, with the subcommands it dispatches on (none: it takes operands). */
+export interface CommandKeywords {
+	readonly keyword: Keyword;
+	readonly subcommands: readonly Keyword[];
+}
+
+/**
+ * The parser's own table of keywords and minimum abbreviations, for the command reference
+ * (`reference.ts`) and its tests. IPL is matched in full (it is the only command a Down member
+ * takes); QUERY also takes a device number or a user ID in place of a subcommand.
+ */
+export const COMMAND_KEYWORDS: readonly CommandKeywords[] = [
+	...COMMANDS.map((c) => ({
+		keyword: c.keyword,
+		subcommands: (c.keyword.name === 'QUERY'
+			? QUERIES
+			: c.keyword.name === 'DEFINE'
+				? DEFINES
+				: c.keyword.name === 'SET'
+					? SETS
+					: c.keyword.name === 'VMRELOCATE'
+						? VMRELOCATE_SUBCOMMANDS
+						: []
+		).map((d) => d.keyword)
+	})),
+	{ keyword: kw('IPL'), subcommands: [] }
+];
 
 /**
  * AT sysname CMD command: runs a command on another active member (001 "Cross-System CP

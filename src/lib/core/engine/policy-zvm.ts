@@ -28,6 +28,9 @@ export interface ZvmPolicyOptions {
 	readonly maxPasses?: number;
 }
 
+/** The z/VM policy's stall and cap rules when none are given (rules 3 and 4 below). */
+export const ZVM_POLICY_DEFAULTS = { shrinkRatio: 0.9, stallPasses: 2, maxPasses: 16 } as const;
+
 /**
  * The z/VM LGR policy, as modelled. After each pre-copy pass (in this order):
  * 1. **IMMEDIATE**: quiesce after the first pass (000 §3.6.1: "the quiesce to occur after only
@@ -48,9 +51,9 @@ export interface ZvmPolicyOptions {
  */
 export function zvmPolicy(options: ZvmPolicyOptions = {}): TransferPolicy {
 	const target = zvmQuiesceTargetMs(options);
-	const shrink = options.shrinkRatio ?? 0.9;
-	const stallPasses = options.stallPasses ?? 2;
-	const maxPasses = options.maxPasses ?? 16;
+	const shrink = options.shrinkRatio ?? ZVM_POLICY_DEFAULTS.shrinkRatio;
+	const stallPasses = options.stallPasses ?? ZVM_POLICY_DEFAULTS.stallPasses;
+	const maxPasses = options.maxPasses ?? ZVM_POLICY_DEFAULTS.maxPasses;
 	return {
 		name: 'z/VM',
 		quiescedPasses: 2,
