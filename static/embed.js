@@ -66,14 +66,13 @@
 				this._create();
 				return;
 			}
-			var self = this;
 			this._observer = new IntersectionObserver(
-				function (entries) {
+				(entries) => {
 					for (var i = 0; i < entries.length; i++) {
 						if (entries[i].isIntersecting) {
-							self._observer.disconnect();
-							self._observer = null;
-							self._create();
+							this._observer.disconnect();
+							this._observer = null;
+							this._create();
 							return;
 						}
 					}
@@ -110,8 +109,10 @@
 			var url;
 			try {
 				url = new URL('embed/', new URL(base, document.baseURI).href.replace(/\/?$/, '/'));
-			} catch (e) {
-				return null;
+			} catch (error) {
+				// A src that is not an address: the element says so instead of framing anything.
+				if (error instanceof TypeError) return null;
+				throw error;
 			}
 			var params = new URLSearchParams();
 			for (var i = 0; i < PARAMS.length; i++) {
@@ -173,10 +174,9 @@
 			var id = 'qe-' + nextId++;
 			var message = { quiesce: 1, kind: 'command', id: id, command: name };
 			if (fields) for (var key in fields) if (fields[key] !== undefined) message[key] = fields[key];
-			var self = this;
-			return new Promise(function (resolve) {
-				self._pending.set(id, resolve);
-				frame.contentWindow.postMessage(message, self._origin);
+			return new Promise((resolve) => {
+				this._pending.set(id, resolve);
+				frame.contentWindow.postMessage(message, this._origin);
 			});
 		}
 

@@ -282,6 +282,14 @@ for (const theme of THEMES) {
 			await expectNoViolations(page, `the embed's parameter error (${theme})`);
 		});
 
+		test('the embed documentation', async ({ page }) => {
+			await openPage(page, theme, '/docs/embed/');
+			await expect(
+				page.getByRole('heading', { level: 1, name: 'Embedding Quiesce' })
+			).toBeVisible();
+			await expectNoViolations(page, `the embed documentation (${theme})`);
+		});
+
 		test("the lab's Embed dialog", async ({ page }) => {
 			await openLab(page, theme);
 			await pause(page);

@@ -58,10 +58,15 @@ async function openHost(page: Page, html: string) {
 
 type Received = { origin: string; fromEmbed: boolean; data: Record<string, unknown> };
 
-const received = (page: Page) => page.evaluate(() => (window as unknown as { received: Received[] }).received);
+const received = (page: Page) =>
+	page.evaluate(() => (window as unknown as { received: Received[] }).received);
 
 /** Waits for a message matching `match` and returns it. */
-async function waitFor(page: Page, match: (m: Received) => boolean, timeout = 15_000): Promise<Received> {
+async function waitFor(
+	page: Page,
+	match: (m: Received) => boolean,
+	timeout = 15_000
+): Promise<Received> {
 	let found: Received | undefined;
 	await expect
 		.poll(
@@ -79,7 +84,10 @@ const reply = (id: string) => (m: Received) => m.data.kind === 'reply' && m.data
 const event = (name: string) => (m: Received) => m.data.kind === 'event' && m.data.event === name;
 
 async function send(page: Page, message: Record<string, unknown>) {
-	await page.evaluate((m) => (window as unknown as { send: (m: unknown) => void }).send(m), message);
+	await page.evaluate(
+		(m) => (window as unknown as { send: (m: unknown) => void }).send(m),
+		message
+	);
 }
 
 function isMainFrame(page: Page, r: Request): boolean {
@@ -140,11 +148,17 @@ test('a host page on another origin drives the embed through postMessage and hea
 		state: { speed: 1000 }
 	});
 	await send(page, { quiesce: 1, kind: 'command', id: 'seek', command: 'seek', t: 900_000 });
-	expect((await waitFor(page, reply('seek'))).data).toMatchObject({ ok: true, state: { t: 600000 } });
+	expect((await waitFor(page, reply('seek'))).data).toMatchObject({
+		ok: true,
+		state: { t: 600000 }
+	});
 	await send(page, { quiesce: 1, kind: 'command', id: 'back', command: 'seek', t: 0 });
 	expect((await waitFor(page, reply('back'))).data).toMatchObject({ ok: true, state: { t: 0 } });
 	await send(page, { quiesce: 1, kind: 'command', id: 'step', command: 'step' });
-	const stepped = (await waitFor(page, reply('step'))).data as { ok: boolean; state: { t: number } };
+	const stepped = (await waitFor(page, reply('step'))).data as {
+		ok: boolean;
+		state: { t: number };
+	};
 	expect(stepped.ok).toBe(true);
 	expect(stepped.state.t).toBeGreaterThan(0);
 
@@ -168,7 +182,10 @@ test('a host page on another origin drives the embed through postMessage and hea
 		45_000
 	);
 	await send(page, { quiesce: 1, kind: 'command', id: 'pause', command: 'pause' });
-	expect((await waitFor(page, reply('pause'))).data).toMatchObject({ ok: true, state: { playing: false } });
+	expect((await waitFor(page, reply('pause'))).data).toMatchObject({
+		ok: true,
+		state: { playing: false }
+	});
 
 	// Bad commands: answered with an error naming the field.
 	await send(page, { quiesce: 1, kind: 'command', id: 'bad', command: 'seek', t: 'soon' });
@@ -177,7 +194,9 @@ test('a host page on another origin drives the embed through postMessage and hea
 		error: expect.stringMatching(/^t: must be a number/)
 	});
 	await send(page, { quiesce: 2, kind: 'command', id: 'v2', command: 'play' });
-	expect((await waitFor(page, reply('v2'))).data.error).toMatch(/^quiesce: version 2 is not supported/);
+	expect((await waitFor(page, reply('v2'))).data.error).toMatch(
+		/^quiesce: version 2 is not supported/
+	);
 	await send(page, { quiesce: 1, kind: 'command', id: 'nope', command: 'load', scenario: 'nope' });
 	expect((await waitFor(page, reply('nope'))).data).toMatchObject({
 		ok: false,
@@ -193,7 +212,14 @@ test('a host page on another origin drives the embed through postMessage and hea
 	expect((await waitFor(page, reply('inline'))).data).toMatchObject({ ok: false });
 
 	// Load: another scenario, the range opened.
-	await send(page, { quiesce: 1, kind: 'command', id: 'load', command: 'load', scenario: 'itsossib', seed: 3 });
+	await send(page, {
+		quiesce: 1,
+		kind: 'command',
+		id: 'load',
+		command: 'load',
+		scenario: 'itsossib',
+		seed: 3
+	});
 	expect((await waitFor(page, reply('load'), 30_000)).data).toMatchObject({
 		ok: true,
 		state: { scenario: { id: 'itsossib' }, range: { from: 0, to: null } }
@@ -232,12 +258,18 @@ test('messages from another window or another origin are ignored', async ({ page
 	await strangerFrame.evaluate(() => (window as unknown as { poke: () => void }).poke());
 	await page.evaluate((app) => {
 		const other = document.getElementById('other') as HTMLIFrameElement;
-		other.contentWindow!.postMessage({ quiesce: 1, kind: 'command', id: 'other', command: 'play' }, app);
+		other.contentWindow!.postMessage(
+			{ quiesce: 1, kind: 'command', id: 'other', command: 'play' },
+			app
+		);
 	}, APP);
 	// A command from the host itself still gets its answer, after the others: nothing played.
 	await page.waitForTimeout(500);
 	await send(page, { quiesce: 1, kind: 'command', id: 'check', command: 'pause' });
-	expect((await waitFor(page, reply('check'))).data).toMatchObject({ ok: true, state: { playing: false } });
+	expect((await waitFor(page, reply('check'))).data).toMatchObject({
+		ok: true,
+		state: { playing: false }
+	});
 	const all = await received(page);
 	expect(all.filter((m) => m.data.id === 'evil' || m.data.id === 'other')).toEqual([]);
 	await expect(page.frameLocator('#embed').getByRole('button', { name: 'Play' })).toBeVisible();
@@ -247,13 +279,17 @@ test('messages from another window or another origin are ignored', async ({ page
 test('bad parameters are shown inside the embed, naming each one', async ({ page }) => {
 	await page.goto('/embed/?theme=blue&to=abc&panels=map');
 	const alert = page.getByRole('alert');
-	await expect(alert.getByRole('heading', { name: 'This Quiesce embed could not start' })).toBeVisible();
+	await expect(
+		alert.getByRole('heading', { name: 'This Quiesce embed could not start' })
+	).toBeVisible();
 	await expect(alert).toContainText('theme: "blue" is not a theme');
 	await expect(alert).toContainText('to: "abc" is not a number');
 	await expect(alert).toContainText('panels: "map" is not one of');
 });
 
-test('the embed shows the panels and controls asked for, in the theme asked for', async ({ page }) => {
+test('the embed shows the panels and controls asked for, in the theme asked for', async ({
+	page
+}) => {
 	await page.goto('/embed/#scenario=itsossia&panels=members,log&controls=play&theme=projector');
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'projector');
 	await expect(page.getByRole('region', { name: 'Members' })).toBeVisible();
@@ -289,8 +325,15 @@ test('embed.js: <quiesce-embed> makes its iframe lazily, resizes it and relays t
 	await expect(frame).toHaveCount(1);
 	await expect(frame).toHaveAttribute('loading', 'lazy');
 	await expect(frame).toHaveAttribute('title', 'Quiesce: z/VM SSI cluster lab');
-	await expect(frame).toHaveAttribute('src', new RegExp(`^${APP}/embed/#scenario=itsossib&panels=status%2Cmembers&controls=play&origin=${encodeURIComponent(HOST)}$`));
-	await expect(page.frameLocator('quiesce-embed iframe').getByRole('region', { name: 'Members' })).toBeVisible();
+	await expect(frame).toHaveAttribute(
+		'src',
+		new RegExp(
+			`^${APP}/embed/#scenario=itsossib&panels=status%2Cmembers&controls=play&origin=${encodeURIComponent(HOST)}$`
+		)
+	);
+	await expect(
+		page.frameLocator('quiesce-embed iframe').getByRole('region', { name: 'Members' })
+	).toBeVisible();
 	// The embed's height events size the iframe to its content.
 	await expect
 		.poll(async () => frame.evaluate((f) => f.getBoundingClientRect().height), { timeout: 15_000 })
@@ -305,10 +348,22 @@ test('embed.js: <quiesce-embed> makes its iframe lazily, resizes it and relays t
 		)
 		.toBeLessThanOrEqual(1);
 	// DOM events and the methods.
-	await expect.poll(() => page.evaluate(() => (window as unknown as { events: unknown[] }).events.length)).toBe(1);
-	const r = await element.evaluate((el) => (el as HTMLElement & { play(): Promise<unknown> }).play());
-	expect(r).toMatchObject({ quiesce: 1, kind: 'reply', command: 'play', ok: true, state: { playing: true } });
-	const p = await element.evaluate((el) => (el as HTMLElement & { pause(): Promise<unknown> }).pause());
+	await expect
+		.poll(() => page.evaluate(() => (window as unknown as { events: unknown[] }).events.length))
+		.toBe(1);
+	const r = await element.evaluate((el) =>
+		(el as HTMLElement & { play(): Promise<unknown> }).play()
+	);
+	expect(r).toMatchObject({
+		quiesce: 1,
+		kind: 'reply',
+		command: 'play',
+		ok: true,
+		state: { playing: true }
+	});
+	const p = await element.evaluate((el) =>
+		(el as HTMLElement & { pause(): Promise<unknown> }).pause()
+	);
 	expect(p).toMatchObject({ ok: true, state: { playing: false } });
 	const bad = await element.evaluate((el) =>
 		(el as HTMLElement & { setSpeed(x: number): Promise<unknown> }).setSpeed(0)
@@ -317,16 +372,24 @@ test('embed.js: <quiesce-embed> makes its iframe lazily, resizes it and relays t
 	expect(foreign).toEqual([]);
 });
 
-test("the lab's Embed button writes the snippets for the run on screen", async ({ page, context }) => {
+test("the lab's Embed button writes the snippets for the run on screen", async ({
+	page,
+	context
+}) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await openLab(page, '?scenario=itsossia');
-	await page.getByRole('group', { name: 'Simulation controls' }).getByRole('button', { name: 'Pause' }).click();
+	await page
+		.getByRole('group', { name: 'Simulation controls' })
+		.getByRole('button', { name: 'Pause' })
+		.click();
 	const opener = page.getByRole('button', { name: 'Embed', exact: true });
 	await opener.click();
 	const dialog = page.getByRole('dialog', { name: 'Embed this run' });
 	await expect(dialog).toBeVisible();
 	const iframeCode = dialog.getByLabel('Iframe snippet');
-	await expect(iframeCode).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/#v=1&amp;scenario=itsossia&amp;seed=\d+&amp;t=\d+/);
+	await expect(iframeCode).toHaveValue(
+		/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/#v=1&amp;scenario=itsossia&amp;seed=\d+&amp;t=\d+/
+	);
 	await expect(iframeCode).toHaveValue(/&amp;to=\d+/);
 	await expect(iframeCode).toHaveValue(/loading="lazy"/);
 
@@ -334,7 +397,9 @@ test("the lab's Embed button writes the snippets for the run on screen", async (
 	await dialog.getByRole('checkbox', { name: 'Event log' }).check();
 	await dialog.getByRole('checkbox', { name: 'Autoplay' }).check();
 	await dialog.getByLabel('Theme').selectOption('dark');
-	await expect(iframeCode).toHaveValue(/autoplay=1&amp;panels=status%2Ctopology%2Cmembers%2Crelocations%2Clog&amp;theme=dark/);
+	await expect(iframeCode).toHaveValue(
+		/autoplay=1&amp;panels=status%2Ctopology%2Cmembers%2Crelocations%2Clog&amp;theme=dark/
+	);
 	await dialog.getByLabel(/^Host page origin/).fill('https://docs.example.org/');
 	await expect(dialog.getByRole('list', { name: 'Problems with the options' })).toContainText(
 		'Host page origin:'
@@ -344,7 +409,9 @@ test("the lab's Embed button writes the snippets for the run on screen", async (
 	await expect(iframeCode).toHaveValue(/origin=https%3A%2F%2Fdocs.example.org/);
 
 	const elementCode = dialog.getByLabel('embed.js snippet');
-	await expect(elementCode).toHaveValue(/^<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" defer><\/script>\n<quiesce-embed v="1" scenario="itsossia" seed="\d+"/);
+	await expect(elementCode).toHaveValue(
+		/^<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" defer><\/script>\n<quiesce-embed v="1" scenario="itsossia" seed="\d+"/
+	);
 	await expect(elementCode).not.toHaveValue(/origin=/);
 
 	await dialog.getByRole('button', { name: 'Copy iframe snippet' }).click();

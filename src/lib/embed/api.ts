@@ -66,7 +66,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function describe(v: unknown): string {
 	if (v === null) return 'null';
 	if (Array.isArray(v)) return 'a list';
-	if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+	if (typeof v === 'string')
+		return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
 	if (typeof v === 'number') return String(v);
 	return `a ${typeof v}`;
 }
@@ -117,14 +118,18 @@ export function parseMessage(data: unknown): ParsedMessage {
 		case 'seek': {
 			const t = data.t;
 			if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) {
-				return invalid(`t: must be a number of simulated milliseconds, 0 or more (got ${describe(t)})`);
+				return invalid(
+					`t: must be a number of simulated milliseconds, 0 or more (got ${describe(t)})`
+				);
 			}
 			return { kind: 'command', id, command: { command, t } };
 		}
 		case 'speed': {
 			const speed = data.speed;
 			if (typeof speed !== 'number' || !(speed >= MIN_SPEED && speed <= MAX_SPEED)) {
-				return invalid(`speed: must be a number from ${MIN_SPEED} to ${MAX_SPEED} (got ${describe(speed)})`);
+				return invalid(
+					`speed: must be a number from ${MIN_SPEED} to ${MAX_SPEED} (got ${describe(speed)})`
+				);
 			}
 			return { kind: 'command', id, command: { command, speed } };
 		}
@@ -132,7 +137,8 @@ export function parseMessage(data: unknown): ParsedMessage {
 			const scenario = readScenario(data.scenario);
 			if (!scenario.ok) return invalid(scenario.error);
 			const seed = data.seed;
-			if (seed === undefined) return { kind: 'command', id, command: { command, scenario: scenario.value } };
+			if (seed === undefined)
+				return { kind: 'command', id, command: { command, scenario: scenario.value } };
 			if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff) {
 				return invalid(`seed: must be an integer 0-4294967295 (got ${describe(seed)})`);
 			}
@@ -151,7 +157,10 @@ function readScenario(
 ): { ok: true; value: string | ScenarioJson } | { ok: false; error: string } {
 	if (typeof v === 'string') {
 		if (v.length === 0 || v.length > 100) {
-			return { ok: false, error: `scenario: a built-in id must be 1-100 characters (got ${describe(v)})` };
+			return {
+				ok: false,
+				error: `scenario: a built-in id must be 1-100 characters (got ${describe(v)})`
+			};
 		}
 		return { ok: true, value: v };
 	}
@@ -266,7 +275,14 @@ export function finishedBetween(before: SimView | null, after: SimView): Finishe
 }
 
 export type Reply =
-	| { quiesce: 1; kind: 'reply'; id: MessageId; command: string | null; ok: true; state: EmbedState | null }
+	| {
+			quiesce: 1;
+			kind: 'reply';
+			id: MessageId;
+			command: string | null;
+			ok: true;
+			state: EmbedState | null;
+	  }
 	| { quiesce: 1; kind: 'reply'; id: MessageId; command: string | null; ok: false; error: string };
 
 export type EmbedEvent =

@@ -69,8 +69,7 @@ export interface EmbedParams {
  * that the embed can tell its host it could not start (a 'ready' event with `ok: false`).
  */
 export type EmbedParamsResult =
-	| { ok: true; value: EmbedParams }
-	| { ok: false; errors: string[]; origin: string | null };
+	{ ok: true; value: EmbedParams } | { ok: false; errors: string[]; origin: string | null };
 
 /** The simulated time the run is loaded to: the recorded run and the whole range are replayed. */
 export function loadTime(p: Pick<EmbedParams, 't' | 'from' | 'to'>): number {
@@ -180,7 +179,9 @@ export async function parseEmbedParams(search: string, hash: string): Promise<Em
  * An origin as `location.origin` spells it: `http:` or `https:`, a host, an optional port, and
  * nothing else (no path, no trailing slash, no user, no query). `null` and `*` are refused.
  */
-export function checkOrigin(text: string): { ok: true; origin: string } | { ok: false; error: string } {
+export function checkOrigin(
+	text: string
+): { ok: true; origin: string } | { ok: false; error: string } {
 	let url: URL;
 	try {
 		url = new URL(text);

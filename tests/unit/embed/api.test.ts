@@ -41,7 +41,10 @@ describe('postMessage API v1: commands', () => {
 		[cmd('speed', { speed: 0.1 }), { command: 'speed', speed: 0.1 }],
 		[cmd('speed', { speed: 1000 }), { command: 'speed', speed: 1000 }],
 		[cmd('load', { scenario: 'itsossia' }), { command: 'load', scenario: 'itsossia' }],
-		[cmd('load', { scenario: 'itsossia', seed: 7 }), { command: 'load', scenario: 'itsossia', seed: 7 }],
+		[
+			cmd('load', { scenario: 'itsossia', seed: 7 }),
+			{ command: 'load', scenario: 'itsossia', seed: 7 }
+		],
 		[cmd('load', { scenario: { name: 'x' } }), { command: 'load', scenario: { name: 'x' } }]
 	])('%j is accepted', (data, command) => {
 		expect(parseMessage(data)).toEqual({ kind: 'command', id: 'c1', command });
@@ -52,7 +55,9 @@ describe('postMessage API v1: commands', () => {
 		expect(parseMessage(noId)).toMatchObject({ kind: 'command', id: null });
 		expect(parseMessage({ ...cmd('play'), id: 3 })).toMatchObject({ kind: 'command', id: 3 });
 		expect(invalid({ ...cmd('play'), id: { a: 1 } })).toMatch(/^id: must be a string/);
-		expect(invalid({ ...cmd('play'), id: 'x'.repeat(101) })).toMatch(/^id: must be a string of at most 100/);
+		expect(invalid({ ...cmd('play'), id: 'x'.repeat(101) })).toMatch(
+			/^id: must be a string of at most 100/
+		);
 		expect(invalid({ ...cmd('play'), id: Infinity })).toMatch(/^id:/);
 	});
 
@@ -62,7 +67,9 @@ describe('postMessage API v1: commands', () => {
 		);
 		expect(invalid({ ...cmd('play'), quiesce: '1' })).toMatch(/^quiesce: version the string "1"/);
 		expect(invalid({ ...cmd('play'), kind: 'event' })).toMatch(/^kind: must be "command"/);
-		expect(invalid(cmd('rewind'))).toMatch(/^command: unknown command the string "rewind"; expected one of play, pause, step, seek, load, speed/);
+		expect(invalid(cmd('rewind'))).toMatch(
+			/^command: unknown command the string "rewind"; expected one of play, pause, step, seek, load, speed/
+		);
 		expect(invalid({ ...cmd('play'), command: 5 })).toMatch(/^command: must be a string \(got 5\)/);
 	});
 
@@ -91,9 +98,18 @@ describe('postMessage API v1: commands', () => {
 		[cmd('load'), /^scenario: must be a built-in scenario's id or a scenario file's JSON object/],
 		[cmd('load', { scenario: '' }), /^scenario: a built-in id must be 1-100 characters/],
 		[cmd('load', { scenario: [1] }), /^scenario: .*\(got a list\)/],
-		[cmd('load', { scenario: { constructor: 1 } }), /^scenario: the key "constructor" is not allowed/],
-		[cmd('load', { scenario: { big: 'x'.repeat(300_000) } }), /^scenario: \d+ characters of JSON; the limit is 262144/],
-		[cmd('load', { scenario: 'itsossia', seed: -1 }), /^seed: must be an integer 0-4294967295 \(got -1\)/],
+		[
+			cmd('load', { scenario: { constructor: 1 } }),
+			/^scenario: the key "constructor" is not allowed/
+		],
+		[
+			cmd('load', { scenario: { big: 'x'.repeat(300_000) } }),
+			/^scenario: \d+ characters of JSON; the limit is 262144/
+		],
+		[
+			cmd('load', { scenario: 'itsossia', seed: -1 }),
+			/^seed: must be an integer 0-4294967295 \(got -1\)/
+		],
 		[cmd('load', { scenario: 'itsossia', seed: 1.5 }), /^seed: .*\(got 1.5\)/],
 		[cmd('load', { scenario: 'itsossia', seed: '7' }), /^seed: .*the string "7"/]
 	])('%j is refused', (data, error) => {
@@ -154,7 +170,9 @@ describe('events', () => {
 		expect(stateKey(summarize(view({ now: 2 }), range))).toBe(a);
 		expect(stateKey(summarize(view({ mode: 'Safe' }), range))).not.toBe(a);
 		expect(stateKey(summarize(view({ playing: true }), range))).not.toBe(a);
-		expect(stateKey(summarize(view({ relocations: [relocation(1, 'MovingMemory')] }), range))).not.toBe(a);
+		expect(
+			stateKey(summarize(view({ relocations: [relocation(1, 'MovingMemory')] }), range))
+		).not.toBe(a);
 	});
 
 	it('a relocation is finished when it ends between two frames of the same run, once', () => {
@@ -169,8 +187,12 @@ describe('events', () => {
 			expect.objectContaining({ id: 2, outcome: 'Rejected' })
 		]);
 		// A jump in time or a load shows it ended: not a finish.
-		expect(finishedBetween(moving, view({ revision: 1, relocations: [relocation(1, 'Relocated')] }))).toEqual([]);
-		expect(finishedBetween(moving, view({ generation: 2, relocations: [relocation(1, 'Relocated')] }))).toEqual([]);
+		expect(
+			finishedBetween(moving, view({ revision: 1, relocations: [relocation(1, 'Relocated')] }))
+		).toEqual([]);
+		expect(
+			finishedBetween(moving, view({ generation: 2, relocations: [relocation(1, 'Relocated')] }))
+		).toEqual([]);
 		expect(finishedBetween(null, ended)).toEqual([]);
 	});
 });
@@ -203,7 +225,10 @@ describe('snippets', () => {
 
 	it('the element snippet carries every parameter but origin', () => {
 		expect(
-			elementSnippet('https://x.example/embed.js', 'v=1&scenario=itsossia&to=5000&origin=https%3A%2F%2Fa.example')
+			elementSnippet(
+				'https://x.example/embed.js',
+				'v=1&scenario=itsossia&to=5000&origin=https%3A%2F%2Fa.example'
+			)
 		).toBe(
 			'<script src="https://x.example/embed.js" defer></script>\n<quiesce-embed v="1" scenario="itsossia" to="5000"></quiesce-embed>'
 		);

@@ -68,7 +68,9 @@ describe('embed parameters: the lab link state', () => {
 
 	it("reports the link state's own errors by parameter", async () => {
 		expect((await errorsOf('?v=2')).join()).toMatch(/^v: version "2"/);
-		expect((await errorsOf('?scenario=nope')).join()).toMatch(/^scenario: no built-in scenario "nope"/);
+		expect((await errorsOf('?scenario=nope')).join()).toMatch(
+			/^scenario: no built-in scenario "nope"/
+		);
 		expect((await errorsOf('?seed=-1')).join()).toMatch(/^seed:/);
 		expect((await errorsOf('?t=abc')).join()).toMatch(/^t:/);
 		expect((await errorsOf('?speed=5000')).join()).toMatch(/^speed: 5000 is out of range/);
@@ -139,7 +141,10 @@ describe('embed parameters: autoplay, panels, controls, theme', () => {
 		['panels=', /^panels: an empty item/],
 		['panels=none', /^panels: "none" is not one of/],
 		['panels=log,log', /^panels: "log" is listed twice/],
-		['controls=play,rewind', /^controls: "rewind" is not one of play, step, seek, speed \(or none alone\)/],
+		[
+			'controls=play,rewind',
+			/^controls: "rewind" is not one of play, step, seek, speed \(or none alone\)/
+		],
 		['controls=none,play', /^controls: "none" is not one of/]
 	])('%s is refused', async (query, error) => {
 		expect(await errorsOf(`?${query}`)).toEqual([expect.stringMatching(error)]);
@@ -164,7 +169,10 @@ describe('embed parameters: origin', () => {
 	it.each([
 		['*', /is not an origin/],
 		['null', /is not an origin/],
-		['https://docs.example.org/', /no path or trailing slash \(did you mean https:\/\/docs.example.org\?\)/],
+		[
+			'https://docs.example.org/',
+			/no path or trailing slash \(did you mean https:\/\/docs.example.org\?\)/
+		],
 		['https://docs.example.org/guide', /no path/],
 		['ftp://example.org', /must be an http: or https: origin/],
 		['javascript:alert(1)', /must be an http: or https: origin/],
@@ -177,7 +185,11 @@ describe('embed parameters: origin', () => {
 
 	it('a valid origin comes back with the other errors (so the host can be told)', async () => {
 		const r = await parseEmbedParams('?origin=https://a.example&theme=blue', '');
-		expect(r).toEqual({ ok: false, errors: [expect.stringMatching(/^theme:/)], origin: 'https://a.example' });
+		expect(r).toEqual({
+			ok: false,
+			errors: [expect.stringMatching(/^theme:/)],
+			origin: 'https://a.example'
+		});
 	});
 });
 
