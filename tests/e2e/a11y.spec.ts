@@ -3,9 +3,11 @@
 // with an ineligible guest's VMRELOCATE TEST reasons on the console, with the lab's menus (a
 // guest's Relocate menu, a topology fault menu), a drag in progress and the dialog of a refused
 // relocation open, and the Charts area in each of its tabs with the data tables hidden and shown
-// and its menus open; compare mode before a run, with a settings error and after both
-// relocations ended; the scenario gallery and the scenario editor with its errors showing; and
-// each page of the reference at /docs (the command reference also filtered).
+// and its menus open; the lab's Embed dialog; the embed (/embed/) with its default panels,
+// with every panel and with a parameter error; compare mode before a run, with a settings error
+// and after both relocations ended; the scenario gallery and the scenario editor with its errors
+// showing; and each page of the reference at /docs (the command reference also filtered, and the
+// embed API).
 // No rule is disabled.
 // A violation fails the test with every node it was found on, readably. axe cannot work out the
 // background of SVG text or text over a gradient (it reports those as "incomplete", not as
@@ -279,6 +281,46 @@ for (const theme of THEMES) {
 			await expect(output).toContainText('HCPRLH1940E VMLOGS is not relocatable');
 			await pause(page);
 			await expectNoViolations(page, `VMRELOCATE TEST reasons (${theme})`);
+		});
+
+		test('the embed with its default panels and controls', async ({ page }) => {
+			await page.goto(`/embed/#scenario=itsossia&theme=${theme}`);
+			await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+			await expect(mode(page, 'Stable')).toBeVisible();
+			await expect(page.getByRole('region', { name: 'Members' })).toBeVisible();
+			await expect(page.getByLabel('Time')).toBeVisible();
+			await expectNoViolations(page, `the embed (${theme})`);
+		});
+
+		test('the embed with every panel, and with a parameter error', async ({ page }) => {
+			await page.goto(
+				`/embed/#scenario=itsossia&theme=${theme}&panels=status,topology,members,relocations,charts,links,console,log`
+			);
+			await expect(page.getByRole('region', { name: 'Charts' })).toBeVisible();
+			await expect(page.getByRole('list', { name: 'Events, newest first' })).toBeVisible();
+			await expectNoViolations(page, `the embed with every panel (${theme})`);
+			await page.goto(`/embed/?theme=${theme}&to=soon`);
+			await expect(page.getByRole('alert')).toContainText('to: "soon"');
+			await expectNoViolations(page, `the embed's parameter error (${theme})`);
+		});
+
+		test('the embed documentation', async ({ page }) => {
+			await openPage(page, theme, '/docs/embed/');
+			await expect(
+				page.getByRole('heading', { level: 1, name: 'Embedding Quiesce' })
+			).toBeVisible();
+			await expectNoViolations(page, `the embed documentation (${theme})`);
+		});
+
+		test("the lab's Embed dialog", async ({ page }) => {
+			await openLab(page, theme);
+			await pause(page);
+			await page.getByRole('button', { name: 'Embed', exact: true }).click();
+			const dialog = page.getByRole('dialog', { name: 'Embed this run' });
+			await expect(dialog.getByLabel('Iframe snippet')).toHaveValue(/^<iframe/);
+			await dialog.getByLabel(/^Host page origin/).fill('https://example.org/');
+			await expect(dialog.getByRole('list', { name: 'Problems with the options' })).toBeVisible();
+			await expectNoViolations(page, `the Embed dialog (${theme})`);
 		});
 	});
 }
