@@ -13,7 +13,9 @@ export const OFFLINE_ROUTES: readonly { path: string; heading: string | RegExp }
 	{ path: '/docs', heading: 'Documentation' },
 	{ path: '/docs/commands', heading: 'Commands' },
 	{ path: '/docs/scenarios', heading: 'Scenario format' },
-	{ path: '/docs/model', heading: 'How the model works' }
+	{ path: '/docs/model', heading: 'How the model works' },
+	{ path: '/docs/embed', heading: 'Embedding Quiesce' },
+	{ path: '/embed', heading: /ITSOSSIB/ }
 ];
 
 test.use({ serviceWorkers: 'allow' });
