@@ -64,7 +64,7 @@ export const STATES_AND_MODES: Lesson = {
 				"The cluster as a whole has a mode that follows from its members' states: Stable when it is fully working, Influx while members join or leave, Safe when a member's state cannot be determined or a member is Suspended (000 §2.4.2).",
 				'ITSOSSIA has four members on two machines, all of them Joined.'
 			],
-			look: 'The mode banner at the top of the simulation, and Q SSI on ITSOSSI1.',
+			look: 'The cluster mode at the top of the simulation, and Q SSI on ITSOSSI1.',
 			question: {
 				prompt: 'All four members are Joined. Which mode is the cluster in?',
 				observe: { of: 'cluster-mode' },
@@ -79,7 +79,7 @@ export const STATES_AND_MODES: Lesson = {
 				'A member leaves the cluster when it shuts down (000 §2.4): it goes through Leaving to Down and writes "shut down successfully" in its PDR slot, so the others know it is gone on purpose (000 Example 2-7).',
 				'ITSOSSI4 is shut down now. Twenty simulated seconds later, where does the cluster stand?'
 			],
-			look: "ITSOSSI4's member card, the mode banner, and Q SSI on ITSOSSI1 near the end.",
+			look: "ITSOSSI4's member card, the cluster mode, and Q SSI on ITSOSSI1 near the end.",
 			question: {
 				prompt: 'Twenty seconds after ITSOSSI4 shuts down, which mode is the cluster in?',
 				observe: { of: 'cluster-mode' },
@@ -98,7 +98,7 @@ export const STATES_AND_MODES: Lesson = {
 				'Now ITSOSSI3 abends: it stops without a word. Its peers only notice that its heartbeats have stopped, on the ISFC links and in the PDR. After the cross-system timeout they cannot tell whether it is dead or just cut off, so they show it as Unknown, which is not a real state but the absence of one (000 §2.4.1).',
 				'Running guests on the other members carry on; what changes is new access to shared resources (001 "Unexpected failure causes automatic safing of the cluster").'
 			],
-			look: 'The mode banner, and how ITSOSSI1 and ITSOSSI2 see ITSOSSI3 on their member cards.',
+			look: 'The cluster mode, and how ITSOSSI1 and ITSOSSI2 see ITSOSSI3 on their member cards.',
 			question: {
 				prompt: '30 seconds after ITSOSSI3 abends, which mode is the cluster in?',
 				observe: { of: 'cluster-mode' },
@@ -113,7 +113,7 @@ export const STATES_AND_MODES: Lesson = {
 				'The operator IPLs ITSOSSI3. A member joins the cluster when it is IPLed (000 §2.4): it writes Joining in its PDR slot, talks to the other members, and becomes Joined.',
 				'Its return also answers the question the others could not: ITSOSSI3 is no longer Unknown.'
 			],
-			look: "ITSOSSI3's member card and the mode banner, three seconds after the IPL.",
+			look: "ITSOSSI3's member card and the cluster mode, three seconds after the IPL.",
 			question: {
 				prompt: 'Three seconds after the IPL, which mode is the cluster in?',
 				observe: { of: 'cluster-mode' },

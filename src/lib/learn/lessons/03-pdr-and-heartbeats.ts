@@ -75,7 +75,7 @@ export const PDR_AND_HEARTBEATS: Lesson = {
 				'Every running member heartbeats twice over: it writes its time stamp into its PDR slot, and it sends a heartbeat to every peer over the ISFC links. Q SSI shows both, as PDR HEARTBEAT and RECEIVED HEARTBEAT (000 §2.4.1: the PDR heartbeats let "stalled or stopped members" be found quickly).',
 				'Now the ISFC link between MEMBER1 and MEMBER2 is cut. Both are still running and still write to the PDR; they just cannot talk to each other.'
 			],
-			look: 'The cut link in the topology, then the member cards of MEMBER1 and MEMBER2.',
+			look: 'The cut MEMBER1–MEMBER2 link under ISFC links, then the member cards of MEMBER1 and MEMBER2.',
 			question: {
 				prompt: 'After the cross-system timeout, which state is MEMBER1 in?',
 				observe: { of: 'member-state', member: 'MEMBER1' },
@@ -93,7 +93,7 @@ export const PDR_AND_HEARTBEATS: Lesson = {
 			body: [
 				'Most failures are resolved automatically (001 "Reliability and Integrity of Shared Data and Resources"). The link comes back; the members hear each other\'s heartbeats again.'
 			],
-			look: 'The mode banner and the two member cards.',
+			look: 'The cluster mode and the two member cards.',
 			question: {
 				prompt: 'Twenty seconds after the repair, which mode is the cluster in?',
 				observe: { of: 'cluster-mode' },

@@ -65,7 +65,7 @@ export const PLANNING_ISFC: Lesson = {
 				'Each pair of members needs a direct ISFC logical link, made of 1 to 16 FICON CTC devices (001 "CTC Connections"). The SHARE session\'s advice: four CTC devices per FICON CHPID is the most efficient, and for large guests relocation and quiesce times improve with more CHPIDs, up to four with four CTCs each.',
 				"ITSOSSIB's link has two CHPIDs, 40 and 50, with four CTCs each: 700 MB/s here. LNXSU11 relocates over it to ITSOSSI6."
 			],
-			look: 'The link card and the traffic in the topology, then the Relocations panel: its quiesce time.',
+			look: 'The ISFC link and the MB/s in use while memory moves, then Relocations: the quiesce time.',
 			question: {
 				prompt: 'How long will LNXSU11 be quiesced (stopped) during its relocation?',
 				observe: { of: 'relocation-figure', user: 'LNXSU11', figure: 'quiesceMs' },
@@ -84,7 +84,7 @@ export const PLANNING_ISFC: Lesson = {
 				'Multiple CTCs spread over multiple FICON channel paths avoid write collisions and keep the logical link up when one path is damaged (001; 000 §2.3.3).',
 				'CHPID 40 fails. The link stays up on CHPID 50 alone, and LNXSU12, the same kind of guest as LNXSU11, relocates over what is left.'
 			],
-			look: 'The failed CHPID on the link card and the slower traffic.',
+			look: 'The failed CHPID under ISFC links, then the total time under Relocations.',
 			question: {
 				prompt:
 					"How does LNXSU12's total relocation time compare with LNXSU11's over the full link?",
@@ -103,7 +103,7 @@ export const PLANNING_ISFC: Lesson = {
 			body: [
 				'Now CHPID 50 is left with a single CTC device (the other three are taken off it). One CTC is still a working logical link: the minimum is one device.'
 			],
-			look: 'The link card: working CTCs and capacity.',
+			look: 'ISFC links: working CTCs and capacity.',
 			question: {
 				prompt: "What is the link's capacity with one CTC on one CHPID?",
 				observe: { of: 'link-capacity', link: LINK },
@@ -122,7 +122,7 @@ export const PLANNING_ISFC: Lesson = {
 				'LNXSU11 goes back to ITSOSSI5 over the one remaining CTC. Over the full link its move took about seven seconds.',
 				'The time available for a relocation is one of the things that decide how many CTCs you need (000 §2.3.3).'
 			],
-			look: 'The Relocations panel: the pass table and the total time.',
+			look: 'Relocations: the passes, the quiesce time and the total time.',
 			question: {
 				prompt: 'How long does the whole relocation take now?',
 				observe: { of: 'relocation-figure', user: 'LNXSU11', figure: 'totalMs' },

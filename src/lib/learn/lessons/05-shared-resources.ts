@@ -146,7 +146,7 @@ export const SHARED_RESOURCES: Lesson = {
 				'ITSOLNX2 is logged off, and a second later ITSOSSI3 abends. The cluster goes to Safe mode once the others give up on ITSOSSI3\'s heartbeats. "Existing running workloads continue to run; new access to shared resources is locked down until failure is resolved" (001).',
 				'Twenty seconds later the operator of ITSOSSI4 logs ITSOLNX2 on again. ITSOLNX2 is not logged on anywhere now.'
 			],
-			look: "The mode banner, then ITSOSSI4's console.",
+			look: "The cluster mode, then ITSOSSI4's console.",
 			question: {
 				prompt: 'Can ITSOLNX2 log on to ITSOSSI4 while the cluster is Safe?',
 				observe: { of: 'console-says', member: 'ITSOSSI4', text: 'the cluster is in Safe mode' },

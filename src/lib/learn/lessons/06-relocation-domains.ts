@@ -100,7 +100,7 @@ export const RELOCATION_DOMAINS: Lesson = {
 		{
 			title: 'Inside the domain',
 			body: ['Within domain X the guest moves freely. LNXX relocates from VMSYS02 to VMSYS03.'],
-			look: 'The Relocations panel and the member cards.',
+			look: 'Relocations and the member cards.',
 			question: {
 				prompt: 'Where does LNXX run at the end of the step?',
 				observe: { of: 'guest-member', user: 'LNXX' },
@@ -136,7 +136,7 @@ export const RELOCATION_DOMAINS: Lesson = {
 			body: [
 				'With FORCE DOMAIN ARCHITECTURE the operator takes responsibility for both. The Redbook warns: "Depending on which resource is forced, the result can be unpredictable, including a guest abend" (000 App. A.1.6). A guest that uses a facility its new member lacks fails when it next tries to.'
 			],
-			look: 'The Relocations panel: the move "started with FORCE ARCHITECTURE DOMAIN in effect".',
+			look: 'VMSYS03\'s console: the move "started with FORCE ARCHITECTURE DOMAIN in effect".',
 			question: {
 				prompt: 'Where does LNXX run at the end of the step?',
 				observe: { of: 'guest-member', user: 'LNXX' },
