@@ -163,3 +163,37 @@ test('a corrupt stored progress is ignored', async ({ page }) => {
 	await page.getByRole('link', { name: /Lesson 1:/ }).click();
 	await expect(page.getByRole('heading', { name: /Step 1 of 4/ })).toBeVisible();
 });
+
+test('keyboard only: choose a prediction with the arrow keys, run, read the verdict, go on', async ({
+	page
+}) => {
+	await page.goto('/learn/relocation-domains-and-fencing/');
+	await expect(page.getByRole('heading', { name: /Step 1 of 5/ })).toBeVisible();
+	const ssi = page.getByRole('radio', { name: 'SSI: every member of the cluster' });
+	// The choices open once the step's start is loaded.
+	await expect(ssi).toBeEnabled();
+	await ssi.focus();
+	await page.keyboard.press('ArrowDown');
+	await expect(page.getByRole('radio', { name: 'VMSYS02: its own member only' })).toBeChecked();
+	await page.keyboard.press('ArrowUp');
+	await expect(page.getByRole('radio', { name: 'SSI: every member of the cluster' })).toBeChecked();
+	// Tab leaves the radio group for Back (disabled on step 1, so skipped), then Run.
+	await page.keyboard.press('Tab');
+	const run = page.getByRole('button', { name: 'Run this step' });
+	await expect(run).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Correct', exact: true })).toBeVisible({
+		timeout: 15_000
+	});
+	await expect(page.getByRole('status')).toContainText('Correct. You predicted: SSI');
+	await page.getByRole('button', { name: 'Next →' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: /Step 2 of 5/ })).toBeVisible();
+	await expect(page.getByRole('status')).toContainText('Step 2 of 5: Into domain X');
+	// A step chosen from the step list takes the focus to its heading.
+	await page
+		.getByRole('navigation', { name: 'Steps of this lesson' })
+		.getByRole('button', { name: /Forcing both/ })
+		.press('Enter');
+	await expect(page.getByRole('heading', { name: /Step 5 of 5/ })).toBeFocused();
+});
