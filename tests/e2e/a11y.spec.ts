@@ -6,8 +6,9 @@
 // and its menus open; the lab's Embed dialog; the embed (/embed/) with its default panels,
 // with every panel and with a parameter error; compare mode before a run, with a settings error
 // and after both relocations ended; the scenario gallery and the scenario editor with its errors
-// showing; and each page of the reference at /docs (the command reference also filtered, and the
-// embed API).
+// showing; each page of the reference at /docs (the command reference also filtered, and the
+// embed API); and the lesson list (with progress and its reset confirmation) and a lesson
+// before and after a verdict.
 // No rule is disabled.
 // A violation fails the test with every node it was found on, readably. axe cannot work out the
 // background of SVG text or text over a gradient (it reports those as "incomplete", not as
@@ -321,6 +322,39 @@ for (const theme of THEMES) {
 			await dialog.getByLabel(/^Host page origin/).fill('https://example.org/');
 			await expect(dialog.getByRole('list', { name: 'Problems with the options' })).toBeVisible();
 			await expectNoViolations(page, `the Embed dialog (${theme})`);
+		});
+
+		test('the lesson list, with progress and the reset confirmation', async ({ page }) => {
+			await openPage(page, theme, '/learn/');
+			await expect(page.getByRole('heading', { level: 1, name: /Learn SSI/ })).toBeVisible();
+			await expectNoViolations(page, `the lesson list (${theme})`);
+			await page.getByRole('link', { name: /Lesson 3:/ }).click();
+			await expect(page.getByRole('heading', { name: /Step 1 of 4/ })).toBeVisible();
+			await page.getByRole('link', { name: 'All lessons' }).first().click();
+			await expect(page.getByRole('link', { name: /Continue: The PDR/ })).toBeVisible();
+			await page.getByRole('button', { name: 'Reset progress…' }).click();
+			await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused();
+			await expectNoViolations(page, `the lesson list with progress, resetting (${theme})`);
+		});
+
+		test('a lesson before and after a verdict', async ({ page }) => {
+			await openPage(page, theme, '/learn/pdr-and-heartbeats/');
+			await expect(page.getByRole('heading', { name: /Step 1 of 4/ })).toBeVisible();
+			await expect(page.getByRole('button', { name: 'Run this step' })).toBeDisabled();
+			await expectNoViolations(page, `a lesson before its prediction (${theme})`);
+			await page.getByRole('radio', { name: 'No: only running members have a slot' }).check();
+			await page.getByRole('button', { name: 'Run this step' }).click();
+			await expect(page.getByRole('heading', { name: 'Not this time', exact: true })).toBeVisible({
+				timeout: 15_000
+			});
+			await expectNoViolations(page, `a lesson after a wrong prediction (${theme})`);
+			await page.getByRole('button', { name: 'Next →' }).click();
+			await page.getByRole('radio', { name: 'Suspended' }).check();
+			await page.getByRole('button', { name: 'Run this step' }).click();
+			await expect(page.getByRole('heading', { name: 'Correct', exact: true })).toBeVisible({
+				timeout: 15_000
+			});
+			await expectNoViolations(page, `a lesson in Safe mode after a right prediction (${theme})`);
 		});
 	});
 }
