@@ -15,7 +15,10 @@ export const OFFLINE_ROUTES: readonly { path: string; heading: string | RegExp }
 	{ path: '/docs/scenarios', heading: 'Scenario format' },
 	{ path: '/docs/model', heading: 'How the model works' },
 	{ path: '/docs/embed', heading: 'Embedding Quiesce' },
-	{ path: '/embed', heading: /ITSOSSIB/ }
+	{ path: '/embed', heading: /ITSOSSIB/ },
+	{ path: '/learn', heading: /Learn SSI/ },
+	{ path: '/learn/what-is-ssi', heading: /What an SSI cluster is/ },
+	{ path: '/learn/lgr-and-availability', heading: /Planned, not unplanned/ }
 ];
 
 test.use({ serviceWorkers: 'allow' });
