@@ -54,6 +54,10 @@ test('from the site navigation to a command, the model, and back by the contents
 			.getByRole('navigation', { name: 'Documentation' })
 			.getByRole('link', { name: 'How the model works' })
 	).toHaveAttribute('aria-current', 'page');
+	// The site navigation marks the section the reference page is in.
+	await expect(
+		page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Docs' })
+	).toHaveAttribute('aria-current', 'true');
 
 	// The model links back to the command it explains, at its heading.
 	await page.getByRole('link', { name: 'VMRELOCATE MOVE' }).first().click();
