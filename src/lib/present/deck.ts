@@ -54,3 +54,11 @@ export interface Deck {
 export function citationText(c: Citation): string {
 	return `${c.doc} ${c.section}`;
 }
+
+/** A point or a note split at its `backticks`: code parts are CP commands and message ids. */
+export function textParts(text: string): { text: string; code: boolean }[] {
+	return text
+		.split('`')
+		.map((t, i) => ({ text: t, code: i % 2 === 1 }))
+		.filter((p) => p.text !== '');
+}

@@ -1,9 +1,10 @@
 /** A page of the app, by its route path (what `resolve` from `$app/paths` takes). */
-export type NavPath = '/' | '/compare' | '/scenarios';
+export type NavPath = '/' | '/compare' | '/scenarios' | '/present';
 
 /** The app's pages, in the order the site navigation lists them. */
 export const NAV_PAGES: readonly { path: NavPath; label: string }[] = [
 	{ path: '/', label: 'Lab' },
 	{ path: '/compare', label: 'Compare' },
-	{ path: '/scenarios', label: 'Scenarios' }
+	{ path: '/scenarios', label: 'Scenarios' },
+	{ path: '/present', label: 'Present' }
 ];
