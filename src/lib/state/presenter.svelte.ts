@@ -49,10 +49,10 @@ export class Presenter {
 		await this.show(Math.max(0, Math.min(this.count - 1, k)), 'start');
 	}
 
-	private async show(k: number, at: 'start' | 'end'): Promise<void> {
+	private async show(k: number, at: 'start' | 'end', said = this.slideLine(k)): Promise<void> {
 		this.blank = false;
 		const moved = this.player.goTo(k, at);
-		this.announcement = this.slideLine(k);
+		this.announcement = said;
 		if (!(await moved)) return;
 		if (at === 'start' && this.deck.slides[k]?.autoRun) await this.player.runStep();
 	}
@@ -87,9 +87,7 @@ export class Presenter {
 
 	/** R: the step from its start again, run at once when the slide runs by itself. */
 	async restart(): Promise<void> {
-		this.blank = false;
-		this.announcement = `Restarted: ${this.slideLine()}`;
-		await this.show(this.slide, 'start');
+		await this.show(this.slide, 'start', `Restarted: ${this.slideLine()}`);
 	}
 
 	/** B or `.`: covers or uncovers the screen. */
