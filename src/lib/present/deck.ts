@@ -62,3 +62,11 @@ export function textParts(text: string): { text: string; code: boolean }[] {
 		.map((t, i) => ({ text: t, code: i % 2 === 1 }))
 		.filter((p) => p.text !== '');
 }
+
+/** The member the deck types its first command on (its console is the one to show), if any. */
+export function commandMember(deck: Deck): string | undefined {
+	for (const step of deck.script.steps) {
+		for (const x of step.inputs ?? []) if (x.input.kind === 'command') return x.input.on;
+	}
+	return undefined;
+}

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_IDS } from '$lib/core/scenarios/catalog';
 import { DECKS, deckBySlug } from '$lib/present/decks';
-import { citationText } from '$lib/present/deck';
+import { citationText, commandMember, textParts } from '$lib/present/deck';
 import { describeObserved, holds, observe } from '$lib/script/observe';
 import { scriptProblems } from '$lib/script/script';
 import { runStep } from '../script/run-script';
@@ -18,6 +18,19 @@ describe('presenter decks', () => {
 		expect(new Set(DECKS.map((d) => d.slug)).size).toBe(DECKS.length);
 		for (const d of DECKS) expect(deckBySlug(d.slug)).toBe(d);
 		expect(deckBySlug('no-such-deck')).toBeUndefined();
+	});
+
+	it('shows the console of the member the deck types on', () => {
+		expect(DECKS.map(commandMember)).toEqual(['ITSOSSI1', 'ITSOSSI1', 'ITSOSSI4']);
+	});
+
+	it('splits text at backticks into code and words', () => {
+		expect(textParts('type `q ssi` now')).toEqual([
+			{ text: 'type ', code: false },
+			{ text: 'q ssi', code: true },
+			{ text: ' now', code: false }
+		]);
+		expect(textParts('`HCPRLH1940E`')).toEqual([{ text: 'HCPRLH1940E', code: true }]);
 	});
 
 	it('formats a citation as the pages show it', () => {
