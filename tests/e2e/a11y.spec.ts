@@ -314,7 +314,10 @@ test('presenter mode is in the projector theme unless chosen there; the site kee
 	await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Lab' }).click();
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 	await expect(page.getByLabel('Theme')).toHaveValue('dark');
-	await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Present' }).click();
+	await page
+		.getByRole('navigation', { name: 'Site' })
+		.getByRole('link', { name: 'Present' })
+		.click();
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 	expect(await page.evaluate(() => localStorage.getItem('quiesce-present-theme'))).toBe('light');
 	expect(await page.evaluate(() => localStorage.getItem('quiesce-theme'))).toBe('dark');

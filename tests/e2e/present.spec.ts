@@ -13,7 +13,10 @@ const consoleScreen = (page: Page) => page.getByRole('region', { name: 'Console'
 
 async function startDeck(page: Page, title: RegExp, slides = 5) {
 	await page.goto('/');
-	await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Present' }).click();
+	await page
+		.getByRole('navigation', { name: 'Site' })
+		.getByRole('link', { name: 'Present' })
+		.click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Presenter mode' })).toBeVisible();
 	await page.getByRole('link', { name: title }).click();
 	await expect(counter(page, 1, slides)).toBeVisible();
@@ -39,7 +42,9 @@ test('next and back with every clicker key land on exact states', async ({ page 
 	await page.keyboard.press('Space');
 	await expect(slideTitle(page)).toHaveText('Ask first: VMRELOCATE TEST');
 	await expect(page.getByText('Next runs this step.')).toBeVisible();
-	await expect(consoleScreen(page).getByText('vmrelocate test user itsolnx1 to itsossi2')).toHaveCount(0);
+	await expect(
+		consoleScreen(page).getByText('vmrelocate test user itsolnx1 to itsossi2')
+	).toHaveCount(0);
 	await page.keyboard.press('ArrowRight');
 	await expect(stepDone(page)).toBeVisible();
 	await expect(
@@ -153,7 +158,9 @@ test('the speaker-notes window follows the deck and drives it', async ({ page, c
 		/^Speaker notes: Why the busy guest/
 	);
 	await expect(notes.getByText('Slide 1 of 5', { exact: true })).toBeVisible();
-	await expect(notes.getByRole('heading', { level: 2 })).toHaveText('Two guests: one idle, one busy');
+	await expect(notes.getByRole('heading', { level: 2 })).toHaveText(
+		'Two guests: one idle, one busy'
+	);
 	await expect(notes.getByText(/Next slide:\s*Move both at once/)).toBeVisible();
 	await expect(notes.getByText(/^Elapsed \d+:\d\d$/)).toBeVisible();
 

@@ -20,7 +20,10 @@ export const SPEEDS: readonly number[] = [1, 2, 5, 10, 20, 50, 100, 200, 500];
 
 /** The help's table: the keys and what they do, in the order. */
 export const KEY_HELP: readonly { keys: string; action: string }[] = [
-	{ keys: 'Space, →, Page Down, N', action: 'Next: run the step (on a slide that waits), or the next slide' },
+	{
+		keys: 'Space, →, Page Down, N',
+		action: 'Next: run the step (on a slide that waits), or the next slide'
+	},
 	{ keys: '←, Page Up, P', action: 'Back: the previous slide, as it ended' },
 	{ keys: 'B or .', action: 'Blank the screen; the same key, Escape, next or back shows it again' },
 	{ keys: 'F', action: 'Full screen on or off' },
@@ -80,7 +83,16 @@ export interface KeyTarget {
 }
 
 /** Input types that take typed text (or arrow keys) themselves. */
-const NOT_TEXT = new Set(['button', 'submit', 'reset', 'checkbox', 'radio', 'image', 'file', 'color']);
+const NOT_TEXT = new Set([
+	'button',
+	'submit',
+	'reset',
+	'checkbox',
+	'radio',
+	'image',
+	'file',
+	'color'
+]);
 
 /** Whether a text field has focus: an input, textarea, select or contenteditable element. */
 export function isTextField(target: KeyTarget | null): boolean {

@@ -13,7 +13,9 @@ export const PRESENT_THEME_KEY = 'quiesce-present-theme';
 export const PRESENT_DEFAULT_THEME: ThemeChoice = 'projector';
 
 /** The choice saved for presenter mode, or projector (none saved, bad value, storage blocked). */
-export function readPresentTheme(storage: Pick<Storage, 'getItem'> | null | undefined): ThemeChoice {
+export function readPresentTheme(
+	storage: Pick<Storage, 'getItem'> | null | undefined
+): ThemeChoice {
 	try {
 		const saved = storage?.getItem(PRESENT_THEME_KEY);
 		return saved === 'system' || isTheme(saved) ? saved : PRESENT_DEFAULT_THEME;

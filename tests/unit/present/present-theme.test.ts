@@ -55,7 +55,9 @@ describe('presenter theme', () => {
 	it('the boot script applies what readPresentTheme reads', () => {
 		for (const saved of [null, 'light', 'dark', 'projector', 'system', 'bogus']) {
 			for (const dark of [false, true]) {
-				const choice = readPresentTheme(storage(saved === null ? {} : { [PRESENT_THEME_KEY]: saved }));
+				const choice = readPresentTheme(
+					storage(saved === null ? {} : { [PRESENT_THEME_KEY]: saved })
+				);
 				expect(boot(saved, dark), `${saved} ${dark}`).toBe(resolveTheme(choice, dark));
 			}
 		}

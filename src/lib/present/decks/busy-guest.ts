@@ -159,7 +159,12 @@ export const busyGuest: Deck = {
 			claims: [
 				{
 					says: 'more passes (at least 1.5×)',
-					observe: { of: 'relocation-ratio', user: 'ITSOLNX2', other: 'ITSOLNX1', figure: 'passes' },
+					observe: {
+						of: 'relocation-ratio',
+						user: 'ITSOLNX2',
+						other: 'ITSOLNX1',
+						figure: 'passes'
+					},
 					holds: { atLeast: 1.5 }
 				},
 				{
@@ -174,7 +179,12 @@ export const busyGuest: Deck = {
 				},
 				{
 					says: 'longer in total (at least 1.3×)',
-					observe: { of: 'relocation-ratio', user: 'ITSOLNX2', other: 'ITSOLNX1', figure: 'totalMs' },
+					observe: {
+						of: 'relocation-ratio',
+						user: 'ITSOLNX2',
+						other: 'ITSOLNX1',
+						figure: 'totalMs'
+					},
 					holds: { atLeast: 1.3 }
 				}
 			]

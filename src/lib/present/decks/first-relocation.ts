@@ -21,7 +21,10 @@ export const firstRelocation: Deck = {
 		seed: 1,
 		steps: [
 			{ runMs: 3000 },
-			{ runMs: 2000, inputs: [{ after: 0, input: { kind: 'command', on: 'ITSOSSI1', text: TEST } }] },
+			{
+				runMs: 2000,
+				inputs: [{ after: 0, input: { kind: 'command', on: 'ITSOSSI1', text: TEST } }]
+			},
 			{
 				runMs: 50_000,
 				speed: 5,
@@ -30,7 +33,9 @@ export const firstRelocation: Deck = {
 			{ runMs: 1000 },
 			{
 				runMs: 2000,
-				inputs: [{ after: 0, input: { kind: 'command', on: 'ITSOSSI1', text: 'q user itsolnx1 at all' } }]
+				inputs: [
+					{ after: 0, input: { kind: 'command', on: 'ITSOSSI1', text: 'q user itsolnx1 at all' } }
+				]
 			}
 		]
 	},
@@ -64,7 +69,7 @@ export const firstRelocation: Deck = {
 				'Answer: eligible for relocation'
 			],
 			notes: [
-				'Press Next to type the command on ITSOSSI1\'s console. TEST runs the same eligibility checks as MOVE, without moving anything (000 §3.6.1): the guest must be a single-configuration Linux guest, disconnected, with no devices or links the destination cannot give it (000 §3.3, §3.7).',
+				"Press Next to type the command on ITSOSSI1's console. TEST runs the same eligibility checks as MOVE, without moving anything (000 §3.6.1): the guest must be a single-configuration Linux guest, disconnected, with no devices or links the destination cannot give it (000 §3.3, §3.7).",
 				'The console answers "User ITSOLNX1 is eligible for relocation to ITSOSSI2". The IBM advice is to TEST first, every time (000 §3.6.2).'
 			],
 			autoRun: false,

@@ -34,14 +34,21 @@ export const refusedRelocation: Deck = {
 					}
 				]
 			},
-			{ runMs: 2000, inputs: [{ after: 0, input: { kind: 'command', on: 'ITSOSSI4', text: TEST } }] },
+			{
+				runMs: 2000,
+				inputs: [{ after: 0, input: { kind: 'command', on: 'ITSOSSI4', text: TEST } }]
+			},
 			{
 				runMs: 50_000,
 				speed: 5,
 				inputs: [
 					{
 						after: 0,
-						input: { kind: 'command', on: 'ITSOSSI4', text: 'vmrelocate move user itsolnx2 to itsossi1' }
+						input: {
+							kind: 'command',
+							on: 'ITSOSSI4',
+							text: 'vmrelocate move user itsolnx2 to itsossi1'
+						}
 					}
 				]
 			}
