@@ -7,8 +7,9 @@
 // with every panel and with a parameter error; compare mode before a run, with a settings error
 // and after both relocations ended; the scenario gallery and the scenario editor with its errors
 // showing; each page of the reference at /docs (the command reference also filtered, and the
-// embed API); and the lesson list (with progress and its reset confirmation) and a lesson
-// before and after a verdict.
+// embed API); the lesson list (with progress and its reset confirmation) and a lesson before
+// and after a verdict; and presenter mode (the deck list, a slide, the key help and the speaker
+// notes).
 // No rule is disabled.
 // A violation fails the test with every node it was found on, readably. axe cannot work out the
 // background of SVG text or text over a gradient (it reports those as "incomplete", not as
@@ -19,6 +20,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { charts, member, mode, relocations, setSpeed, typeCommand } from './lab-page';
 import { THEME_STORAGE_KEY, THEMES, type Theme } from '../../src/lib/ui/theme';
+import { PRESENT_THEME_KEY } from '../../src/lib/present/present-theme';
 
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -356,8 +358,68 @@ for (const theme of THEMES) {
 			});
 			await expectNoViolations(page, `a lesson in Safe mode after a right prediction (${theme})`);
 		});
+
+		test('presenter mode: the deck list, a slide, the key help and the speaker notes', async ({
+			page,
+			context
+		}) => {
+			test.setTimeout(60_000);
+			// Presenter mode keeps its own theme choice (projector unless chosen there).
+			await context.addInitScript(
+				([key, value]) => window.localStorage.setItem(key!, value!),
+				[PRESENT_THEME_KEY, theme]
+			);
+			await page.goto('/present/');
+			await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+			await expect(page.getByRole('heading', { level: 1, name: 'Presenter mode' })).toBeVisible();
+			await expectNoViolations(page, `the deck list (${theme})`);
+
+			await page.goto('/present/refused-relocation/');
+			await expect(page.getByText('Slide 1 of 6', { exact: true })).toBeVisible();
+			await page.keyboard.press('ArrowRight');
+			await page.keyboard.press('ArrowRight');
+			await expect(page.getByText(/^✓\s*Step done\./)).toBeVisible();
+			await expect(page.getByRole('log', { name: 'Console output of ITSOSSI4' })).toContainText(
+				'HCPRLH1940E ITSOLNX2 is not relocatable'
+			);
+			await expectNoViolations(page, `a slide (${theme})`);
+
+			await page.keyboard.press('?');
+			await expect(page.getByRole('dialog', { name: 'Presenter keys' })).toBeVisible();
+			await expectNoViolations(page, `the presenter key help (${theme})`);
+			await page.keyboard.press('Escape');
+
+			const notes = await context.newPage();
+			await notes.goto('/present/refused-relocation/notes/');
+			await expect(notes.locator('html')).toHaveAttribute('data-theme', theme);
+			await expect(notes.getByText('Slide 2 of 6', { exact: true })).toBeVisible();
+			await expectNoViolations(notes, `the speaker notes (${theme})`);
+		});
 	});
 }
+
+test('presenter mode is in the projector theme unless chosen there; the site keeps its own', async ({
+	page
+}) => {
+	await page.addInitScript(
+		([key, value]) => window.localStorage.setItem(key!, value!),
+		[THEME_STORAGE_KEY, 'dark']
+	);
+	await page.goto('/present/');
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'projector');
+	await page.getByLabel('Theme').selectOption('light');
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+	await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Lab' }).click();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	await expect(page.getByLabel('Theme')).toHaveValue('dark');
+	await page
+		.getByRole('navigation', { name: 'Site' })
+		.getByRole('link', { name: 'Present' })
+		.click();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+	expect(await page.evaluate(() => localStorage.getItem('quiesce-present-theme'))).toBe('light');
+	expect(await page.evaluate(() => localStorage.getItem('quiesce-theme'))).toBe('dark');
+});
 
 test.describe('the theme switcher', () => {
 	test('saves the choice, and the next visit paints in it from the start', async ({ page }) => {
