@@ -18,7 +18,9 @@ export const OFFLINE_ROUTES: readonly { path: string; heading: string | RegExp }
 	{ path: '/embed', heading: /ITSOSSIB/ },
 	{ path: '/learn', heading: /Learn SSI/ },
 	{ path: '/learn/what-is-ssi', heading: /What an SSI cluster is/ },
-	{ path: '/learn/lgr-and-availability', heading: /Planned, not unplanned/ }
+	{ path: '/learn/lgr-and-availability', heading: /Planned, not unplanned/ },
+	{ path: '/present', heading: 'Presenter mode' },
+	{ path: '/present/first-relocation', heading: 'One cluster, four members' }
 ];
 
 test.use({ serviceWorkers: 'allow' });

@@ -6,10 +6,13 @@
  * checked field by field (another tab, another version or a hostile page can post here).
  */
 
+import type { StepStatus } from '../state/script-player.svelte';
+
 export const PRESENT_CHANNEL = 'quiesce-present';
+
 export const PRESENT_PROTOCOL = 1;
 
-export type StepStatus = 'ready' | 'running' | 'done';
+export type { StepStatus };
 export type NotesCommand = 'next' | 'back' | 'restart' | 'blank';
 
 export interface DeckStateMessage {
@@ -40,7 +43,7 @@ export interface NotesCommandMessage {
 
 export type PresentMessage = DeckStateMessage | NotesHelloMessage | NotesCommandMessage;
 
-const STATUSES: readonly string[] = ['ready', 'running', 'done'];
+const STATUSES: readonly StepStatus[] = ['ready', 'running', 'done', 'interrupted'];
 const COMMANDS: readonly string[] = ['next', 'back', 'restart', 'blank'];
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_SLIDES = 1000;
@@ -69,7 +72,8 @@ export function parsePresentMessage(data: unknown): PresentMessage | null {
 		case 'state': {
 			const { slides, slide, status, blank, startedAt } = data;
 			if (!isIndex(slides, MAX_SLIDES + 1) || slides < 1 || !isIndex(slide, slides)) return null;
-			if (typeof status !== 'string' || !STATUSES.includes(status)) return null;
+			if (typeof status !== 'string' || !(STATUSES as readonly string[]).includes(status))
+				return null;
 			if (typeof blank !== 'boolean') return null;
 			if (typeof startedAt !== 'number' || !Number.isFinite(startedAt) || startedAt < 0) {
 				return null;

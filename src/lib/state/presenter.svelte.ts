@@ -63,7 +63,10 @@ export class Presenter {
 	 */
 	async next(): Promise<void> {
 		if (this.blank) return this.unblank();
-		if (!this.current.autoRun && this.player.status === 'ready') {
+		if (
+			!this.current.autoRun &&
+			(this.player.status === 'ready' || this.player.status === 'interrupted')
+		) {
 			this.announcement = `Running: ${this.current.title}`;
 			await this.player.runStep();
 			return;
