@@ -89,7 +89,7 @@ export const WHAT_IS_SSI: Lesson = {
 				'Live guest relocation (LGR) moves a running Linux guest from one member to another without stopping it (000 §3.1). Its memory is copied over the ISFC link in passes while it keeps running; only for the last pass is it briefly quiesced.',
 				'The operator asks for it with `VMRELOCATE MOVE`. LNXSU11 runs on ITSOSSI5; the move sends it to ITSOSSI6.'
 			],
-			look: 'Relocations, under the links, and the member cards: the guest shows on both members while it moves.',
+			look: 'The member cards, where the guest shows on both members while it moves, and the Relocations panel.',
 			question: {
 				prompt: 'Where will LNXSU11 run when the step ends?',
 				observe: { of: 'guest-member', user: 'LNXSU11' },
