@@ -20,7 +20,8 @@ export const OFFLINE_ROUTES: readonly { path: string; heading: string | RegExp }
 	{ path: '/learn/what-is-ssi', heading: /What an SSI cluster is/ },
 	{ path: '/learn/lgr-and-availability', heading: /Planned, not unplanned/ },
 	{ path: '/present', heading: 'Presenter mode' },
-	{ path: '/present/first-relocation', heading: 'One cluster, four members' }
+	{ path: '/present/first-relocation', heading: 'One cluster, four members' },
+	{ path: '/present/first-relocation/notes', heading: 'Speaker notes: Your first relocation' }
 ];
 
 test.use({ serviceWorkers: 'allow' });
