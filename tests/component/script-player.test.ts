@@ -68,3 +68,18 @@ it('a move while a step runs interrupts it and shows the other step', async () =
 	const shown = await frame(session, (v) => v.now === 0);
 	expect(shown.playing).toBe(false);
 });
+
+it('a run asked for while the move to its step is still loading waits for it, then runs', async () => {
+	session = new SimSession();
+	session.start();
+	const player = new ScriptPlayer(session, run);
+	await player.goTo(2);
+	// A clicker pressed twice: the move is not awaited before the run.
+	const moving = player.goTo(0);
+	const ran = player.runStep();
+	expect(await moving).toBe(true);
+	expect(await ran).toBe(true);
+	expect(player.status).toBe('done');
+	const end = await frame(session, (v) => v.now === 2000 && !v.playing);
+	expect(end.relocations).toEqual([]);
+});

@@ -17,7 +17,7 @@ export const OFFLINE_ROUTES: readonly { path: string; heading: string | RegExp }
 	{ path: '/docs/embed', heading: 'Embedding Quiesce' },
 	{ path: '/embed', heading: /ITSOSSIB/ },
 	{ path: '/learn', heading: /Learn SSI/ },
-	{ path: '/learn/what-is-ssi', heading: /What an SSI cluster is/ },
+	{ path: '/learn/what-is-an-ssi-cluster', heading: /What an SSI cluster is/ },
 	{ path: '/learn/lgr-and-availability', heading: /Planned, not unplanned/ },
 	{ path: '/present', heading: 'Presenter mode' },
 	{ path: '/present/first-relocation', heading: 'One cluster, four members' },

@@ -4,7 +4,7 @@
  * moves to any other step by loading that step's position, so forward, back and restart always
  * land on the same state. Lessons, presenter decks and embeds share it.
  */
-import type { ConsoleLine } from '../core/sim/events';
+import type { ConsoleLine, TimedInput } from '../core/sim/events';
 import type { RunResult } from '../script/observe';
 import {
 	positionAfter,
@@ -27,6 +27,8 @@ export class ScriptPlayer {
 	error = $state<string | null>(null);
 	/** Bumped by every move: a run still awaiting the worker gives up when it changes. */
 	#token = 0;
+	/** The latest move, until the worker has answered it: a run waits for it first. */
+	#moving: Promise<boolean> | null = null;
 
 	constructor(
 		private readonly session: SimSession,
@@ -55,6 +57,18 @@ export class ScriptPlayer {
 			at === 'start' ? positionBefore(this.run, step) : positionAfter(this.run, step);
 		this.step = step;
 		this.status = at === 'start' ? 'ready' : 'done';
+		const moving = this.load(position, step, token);
+		this.#moving = moving;
+		const done = await moving;
+		if (this.#moving === moving) this.#moving = null;
+		return done;
+	}
+
+	private async load(
+		position: { inputs: TimedInput[]; t: number },
+		step: number,
+		token: number
+	): Promise<boolean> {
 		try {
 			await this.session.load(this.run.scenario, {
 				seed: this.run.seed,
@@ -64,7 +78,7 @@ export class ScriptPlayer {
 			if (token !== this.#token) return false;
 			await this.session.setSpeed(this.run.steps[step]?.speed ?? 1);
 			this.error = null;
-			return true;
+			return token === this.#token;
 		} catch (e) {
 			if (token === this.#token) this.error = e instanceof Error ? e.message : String(e);
 			return false;
@@ -95,6 +109,9 @@ export class ScriptPlayer {
 		const k = this.step;
 		const start = stepStart(this.run, k);
 		const end = stepEnd(this.run, k);
+		// A move still loading is waited for: the run starts from the state it shows.
+		const moving = this.#moving;
+		if (moving && !(await moving)) return false;
 		// Only a step shown at its start runs from here; else its start is loaded first.
 		if (this.status !== 'ready' && !(await this.goTo(k))) return false;
 		const mine = this.#token;
