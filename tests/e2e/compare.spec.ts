@@ -77,6 +77,9 @@ test('the presets start A and B equal but for one thing: IMMEDIATE quiesces long
 	page
 }) => {
 	await page.goto('/compare/');
+	// The page writes its settings into the address once it runs: choices made before that are
+	// not the page's yet.
+	await expect(page).toHaveURL(/\/compare\/\?/);
 	await page
 		.getByLabel('Start from')
 		.selectOption({ label: 'IMMEDIATE against the default (busy database)' });

@@ -115,6 +115,7 @@ test('a new learner takes lesson 1 from the navigation to the end, and progress 
 
 	// Reload the list: lesson 1 is completed with its score; the next lesson is offered.
 	await page.getByRole('link', { name: 'All lessons' }).last().click();
+	await expect(page.getByRole('heading', { level: 1, name: /Learn SSI/ })).toBeVisible();
 	await page.reload();
 	const card = page.getByRole('listitem').filter({ hasText: 'Lesson 1:' });
 	await expect(card).toContainText('Completed (3 of 4 predictions right)');
