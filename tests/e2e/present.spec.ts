@@ -192,3 +192,19 @@ test('the speaker-notes window follows the deck and drives it', async ({ page, c
 	await notes.getByRole('textbox', { name: /Scratch pad/ }).press('n');
 	await expect(counter(page, 1, 5)).toBeVisible();
 });
+
+test('the address names the slide: a reload mid-talk comes back to it', async ({ page }) => {
+	await page.goto('/present/first-relocation/#slide=3');
+	await expect(slideTitle(page)).toHaveText('Move it while it runs');
+	await expect(page.getByText(/^Slide 3 of \d+$/)).toBeVisible();
+	await page.keyboard.press('ArrowLeft');
+	await expect(slideTitle(page)).toHaveText('Ask first: VMRELOCATE TEST');
+	await expect(page).toHaveURL(/#slide=2$/);
+	await page.reload();
+	await expect(slideTitle(page)).toHaveText('Ask first: VMRELOCATE TEST');
+	// An address that names no slide opens the first.
+	await page.goto('about:blank');
+	await page.goto('/present/first-relocation/#slide=abc');
+	await expect(page.getByText(/^Slide 1 of \d+$/)).toBeVisible();
+	await expect(page).toHaveURL(/#slide=1$/);
+});
