@@ -105,6 +105,25 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // ---------------------------------------------------------------------------------------------
 // Encoding
 
+/** What the worker's `recording` answer holds: the seed, the time shown, the inputs, the speed. */
+export interface Recording {
+	seed: number;
+	t: number;
+	inputs: TimedInput[];
+	speed?: number;
+}
+
+/** The link state of a recording of `scenario` (the lab's address, Copy link, the embed's). */
+export function encodeRecording(scenario: ScenarioRef, rec: Recording): Promise<string> {
+	return encodeUrlState({
+		scenario,
+		seed: rec.seed,
+		inputs: rec.inputs,
+		t: rec.t,
+		speed: rec.speed
+	});
+}
+
 /**
  * The link state as a query-string fragment (no leading `?` or `#`). Deterministic: the same
  * state gives the same string. Inputs are written field by field (unknown extra fields dropped),

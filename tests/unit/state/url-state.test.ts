@@ -8,6 +8,7 @@ import {
 	URL_STATE_LIMITS,
 	checkTimedInputs,
 	decodeUrlState,
+	encodeRecording,
 	encodeUrlState,
 	type ScenarioJson,
 	type UrlState,
@@ -663,5 +664,18 @@ describe('fuzz: decoding never throws, and always gives a state or errors', () =
 				rand() < 0.8 ? Array.from({ length: 1 + Math.floor(rand() * 3) }, () => gen(0)) : gen(0);
 			expect(valid(await decodeUrlState(await withInputs(value)))).toBe(true);
 		}
+	});
+});
+
+describe('encodeRecording', () => {
+	it("writes a worker's recording as the link state that reads back to it", async () => {
+		const rec = {
+			seed: 9,
+			t: 4000,
+			speed: 10,
+			inputs: [{ at: 1000, input: { kind: 'command', on: 'ITSOSSI1', text: 'q ssi' } } as const]
+		};
+		const decoded = await decodeUrlState(await encodeRecording({ builtin: 'itsossia' }, rec));
+		expect(decoded).toEqual({ ok: true, value: { scenario: { builtin: 'itsossia' }, ...rec } });
 	});
 });
